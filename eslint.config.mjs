@@ -1,0 +1,10 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', 'lib/sdk/dist/**', 'test-results/**', 'playwright-report/**', 'data/**'] },
+];
+
+export default config;

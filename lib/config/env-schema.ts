@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// The environment the server reads, validated once at start-up. docs/configuration.md and the
+// README table describe each variable; keep the three in step.
+
+const base64Key = (bytes: number) =>
+  z.string().refine((v) => Buffer.from(v, 'base64').length === bytes && /^[A-Za-z0-9+/]+=*$/.test(v), {
+    message: `must be ${bytes} random bytes, base64-encoded (openssl rand -base64 ${bytes})`,
+  });
+
+const tokenKeyList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(
+        z.string().regex(/^[a-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=$/, {
+          message: 'each entry must be <kid>:<32 random bytes, base64>; the first one signs',
+        }),
+      )
+      .min(1, { message: 'needs at least one <kid>:<key> entry' }),
+  );
+
+const intFromString = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const ZEnv = z.object({
+  PLUGIPAY_MODE: z.enum(['demo', 'production']).default('demo'),
+  PORT: intFromString(1, 65535).default(3000),
+  PORTAL_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgresql:// connection string' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  PLUGIPAY_MASTER_KEY: base64Key(32).optional(),
+  PORTAL_TOKEN_KEYS: tokenKeyList.optional(),
+  PORTAL_SESSION_TTL_SECONDS: intFromString(30, 86_400).default(300),
+  PORTAL_LOGIN_TTL_SECONDS: intFromString(60, 3_600).default(3_600),
+  DEMO_CREDENTIALS_PATH: z.string().min(1).default('demo-credentials.json'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Variables that production refuses to start without; demo mode generates them instead. */
+export const REQUIRED_IN_PRODUCTION = ['PLUGIPAY_MASTER_KEY', 'PORTAL_TOKEN_KEYS', 'PORTAL_BASE_URL'] as const;

@@ -1,0 +1,103 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { acquireEmbeddedLock } from './embedded-lock';
+import { PrismaClient } from './generated/client';
+import type { TSqlRunner } from './sql-runner';
+
+export type TDatabase = {
+  prisma: PrismaClient;
+  sql: TSqlRunner;
+  kind: 'embedded' | 'postgresql';
+  /** Where it lives, for messages: a folder or the server's host and database (never credentials). */
+  location: string;
+  close(): Promise<void>;
+};
+
+export type TOpenDatabaseOptions = { databaseUrl?: string; dataDir: string };
+
+// The one place that decides which database the process talks to.
+export function openDatabase({ databaseUrl, dataDir }: TOpenDatabaseOptions): TDatabase {
+  return databaseUrl ? openPostgres(databaseUrl) : openEmbedded(dataDir);
+}
+
+function openEmbedded(dataDir: string): TDatabase {
+  const dir = path.join(dataDir, 'pglite');
+  // PGlite does not create missing parents.
+  mkdirSync(dataDir, { recursive: true });
+  const release = acquireEmbeddedLock(path.join(dataDir, 'pglite.lock'), dir);
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(dir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const runner = (q: PGlite | Transaction): TSqlRunner => ({
+    query: async <T>(sql: string, params?: unknown[]) => (await q.query<T>(sql, params)).rows,
+    exec: async (sql) => {
+      await q.exec(sql);
+    },
+    transaction: (fn) => ('transaction' in q ? q.transaction((tx) => fn(runner(tx))) : fn(runner(q))),
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    sql: runner(pglite),
+    kind: 'embedded',
+    location: dir,
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await prisma.$disconnect();
+          // $disconnect does not close PGlite; an unclosed folder may not open again.
+          await pglite.close();
+        } finally {
+          release();
+        }
+      })()),
+  };
+}
+
+function openPostgres(databaseUrl: string): TDatabase {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const runner = (q: pg.Pool | pg.PoolClient): TSqlRunner => ({
+    query: async <T>(sql: string, params?: unknown[]) => (await q.query(sql, params)).rows as T[],
+    exec: async (sql) => {
+      await q.query(sql);
+    },
+    transaction: async (fn) => {
+      const client = q instanceof pg.Pool ? await q.connect() : q;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(runner(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        if (client !== q) (client as pg.PoolClient).release();
+      }
+    },
+  });
+  const url = new URL(databaseUrl);
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    sql: runner(pool),
+    kind: 'postgresql',
+    location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () =>
+      (closing ??= (async () => {
+        await prisma.$disconnect();
+        await pool.end().catch(() => undefined);
+      })()),
+  };
+}

@@ -1,0 +1,19 @@
+// npm start (and npm run dev with --dev): migrate and, on an empty demo database, seed; build the
+// production app if it is not built; then serve. Each step owns the embedded database in turn.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const dev = process.argv.includes('--dev');
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/db-setup.ts']);
+if (!dev && !existsSync('.next/BUILD_ID')) {
+  console.log('Building the production app (first start only; `npm run build` rebuilds)…');
+  run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
+}
+Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' });
+await import('./serve');
