@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 
 // The prefixes of ../shared/CONTRACT.md, plus the internal ones the schema needs.
 export const ID_PREFIXES = {
@@ -28,8 +28,12 @@ export type TIdKind = keyof typeof ID_PREFIXES;
 // Monotonic within a millisecond, so ids made one after another in a process sort in that order.
 const nextUlid = monotonicFactory();
 
-export function newId(kind: TIdKind, at: number = Date.now()): string {
-  return `${ID_PREFIXES[kind]}_${nextUlid(at)}`;
+/**
+ * A new id. `at` backdates it (seeded history): the monotonic factory would clamp an earlier time
+ * to the latest one it has seen, so a backdated id takes a plain ULID of exactly that time.
+ */
+export function newId(kind: TIdKind, at?: number): string {
+  return `${ID_PREFIXES[kind]}_${at === undefined ? nextUlid() : ulid(at)}`;
 }
 
 const ULID = '[0-9A-HJKMNP-TV-Z]{26}';

@@ -15,6 +15,6 @@ export function onServerStart(): void {
     console.error(`\n${(error as Error).message}\n`);
     process.exit(1);
   }
-  // scripts/serve.ts calls this after the HTTP server has stopped taking requests.
+  // lib/cli/serve.ts calls this after the HTTP server has stopped taking requests.
   (globalThis as Record<symbol, unknown>)[SHUTDOWN] = closeDb;
 }

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { applyMigrations } from '../lib/db/apply-migrations';
-import type { TDatabase } from '../lib/db/open-database';
-import type { TConfig } from '../lib/config/load-config';
-import { seedDemoData } from '../prisma/seed/seed-demo-data';
+import { applyMigrations } from '../db/apply-migrations';
+import type { TDatabase } from '../db/open-database';
+import type { TConfig } from '../config/load-config';
+import { seedDemoData } from '../../prisma/seed/seed-demo-data';
 
 export async function migrateAndSeed(db: TDatabase, config: TConfig): Promise<void> {
   await applyMigrations(db.sql);

@@ -10,7 +10,7 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/db-setup.ts']);
+run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/db-setup.ts']);
 if (!dev && !existsSync('.next/BUILD_ID')) {
   console.log('Building the production app (first start only; `npm run build` rebuilds)…');
   run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);

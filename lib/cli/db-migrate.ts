@@ -1,5 +1,5 @@
 // npm run db:migrate: applies prisma/migrations to the configured database.
-import { applyMigrations } from '../lib/db/apply-migrations';
+import { applyMigrations } from '../db/apply-migrations';
 import { runDbTask } from './run-db-task';
 
 await runDbTask(async (db) => {

@@ -1,7 +1,7 @@
-import { getConfig } from '../lib/config/get-config';
-import { closeDb, getDb } from '../lib/db/get-db';
-import type { TDatabase } from '../lib/db/open-database';
-import type { TConfig } from '../lib/config/load-config';
+import { getConfig } from '../config/get-config';
+import { closeDb, getDb } from '../db/get-db';
+import type { TDatabase } from '../db/open-database';
+import type { TConfig } from '../config/load-config';
 
 // Runs one command-line task against the configured database and always closes it (PGlite must be
 // closed, or its folder may not open again). Errors print their message only and exit 1.

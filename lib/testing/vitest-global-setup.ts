@@ -1,0 +1,30 @@
+import type { TestProject } from 'vitest/node';
+import { startTestServer, TEST_ENV } from './test-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    credentialsPath: string;
+    dataDir: string;
+    serverPid: number;
+  }
+}
+
+// Uses the server that `npm test` started, or starts one for a lone `npm run test:unit`.
+export default async function setup(project: TestProject) {
+  const given = process.env[TEST_ENV.baseUrl];
+  const server = given
+    ? {
+        baseUrl: given,
+        credentialsPath: process.env[TEST_ENV.credentialsPath]!,
+        dataDir: process.env[TEST_ENV.dataDir]!,
+        pid: Number(process.env[TEST_ENV.pid]),
+        stop: async () => {},
+      }
+    : await startTestServer();
+  project.provide('baseUrl', server.baseUrl);
+  project.provide('credentialsPath', server.credentialsPath);
+  project.provide('dataDir', server.dataDir);
+  project.provide('serverPid', server.pid);
+  return server.stop;
+}
