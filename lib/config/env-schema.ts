@@ -36,6 +36,11 @@ export const ZEnv = z.object({
   PORTAL_TOKEN_KEYS: tokenKeyList.optional(),
   PORTAL_SESSION_TTL_SECONDS: intFromString(30, 86_400).default(300),
   PORTAL_LOGIN_TTL_SECONDS: intFromString(60, 3_600).default(3_600),
+  RATE_LIMIT_PER_MINUTE: intFromString(1, 1_000_000).default(600),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+    .optional(),
   DEMO_CREDENTIALS_PATH: z.string().min(1).default('demo-credentials.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

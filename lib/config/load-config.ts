@@ -15,6 +15,8 @@ export type TConfig = {
   portalTokenKeys: { kid: string; key: Buffer }[];
   portalSessionTtlSeconds: number;
   portalLoginTtlSeconds: number;
+  rateLimitPerMinute: number;
+  redisUrl: string | undefined;
   demoCredentialsPath: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
 };
@@ -68,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     portalSessionTtlSeconds: e.PORTAL_SESSION_TTL_SECONDS,
     portalLoginTtlSeconds: e.PORTAL_LOGIN_TTL_SECONDS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    redisUrl: e.REDIS_URL,
     demoCredentialsPath: path.resolve(e.DEMO_CREDENTIALS_PATH),
     logLevel: e.LOG_LEVEL,
   };

@@ -1,0 +1,11 @@
+import { json } from '@/lib/api/json-result';
+import { withMerchantKey } from '@/lib/api/with-merchant-key';
+import { createPortalSession } from '@/lib/portal-sessions/create-portal-session';
+import { ZCreatePortalSession } from '@/lib/portal-sessions/portal-session-input';
+
+export const dynamic = 'force-dynamic';
+
+// POST /api/v1/portal-sessions: mint a single-use portal link for one customer
+export const POST = withMerchantKey({ scope: 'plugipay:portal:create', body: ZCreatePortalSession }, async ({ account, key, body }) =>
+  json(201, await createPortalSession({ account, apiKeyId: key.keyId, input: body })),
+);

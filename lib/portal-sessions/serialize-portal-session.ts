@@ -1,0 +1,24 @@
+import type { PortalSession } from '../db/generated/client';
+
+export type TPortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string } | null;
+
+export function serializeFlow(session: Pick<PortalSession, 'flowType' | 'flowSubscriptionId'>): TPortalSessionFlow {
+  if (session.flowType === 'subscription_cancel') return { type: 'subscription_cancel', subscriptionId: session.flowSubscriptionId! };
+  if (session.flowType === 'payment_method_update') return { type: 'payment_method_update' };
+  return null;
+}
+
+/** The API's PortalSession object. Without `url`, it is also the object of the created event. */
+export function serializePortalSession(session: PortalSession, url?: string) {
+  return {
+    id: session.id,
+    object: 'portal_session' as const,
+    customerId: session.customerId,
+    ...(url === undefined ? {} : { url }),
+    returnUrl: session.returnUrl,
+    locale: session.locale,
+    flow: serializeFlow(session),
+    expiresAt: session.expiresAt.toISOString(),
+    createdAt: session.createdAt.toISOString(),
+  };
+}

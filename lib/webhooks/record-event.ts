@@ -1,0 +1,24 @@
+import 'server-only';
+import type { Prisma } from '../db/generated/client';
+import { newId } from '../ids/new-id';
+
+export const EVENT_TYPES = [
+  'plugipay.portal_session.created.v1',
+  'plugipay.subscription.canceled.v1',
+  'plugipay.subscription.updated.v1',
+  'plugipay.payment_method.updated.v1',
+] as const;
+export type TEventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Writes an event to the outbox. Call it inside the transaction that makes the change, so that the
+ * change and its event commit or roll back together; the delivery worker sends it later.
+ */
+export async function recordEvent(
+  tx: Prisma.TransactionClient,
+  { accountId, type, object }: { accountId: string; type: TEventType; object: Record<string, unknown> },
+): Promise<string> {
+  const id = newId('event');
+  await tx.event.create({ data: { id, accountId, type, data: { object } as Prisma.InputJsonValue } });
+  return id;
+}
