@@ -1,16 +1,26 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
 import { createScratchPostgres } from './scratch-postgres';
 
+export type TTestFixtures = {
+  /** A merchant key that has been revoked. */
+  revokedKey: { keyId: string; secret: string };
+  /** A merchant key no other test uses, so that its rate-limit counter is the test's alone. */
+  rateLimitKey: { keyId: string; secret: string };
+};
+
 export type TTestServer = {
   baseUrl: string;
   credentialsPath: string;
   dataDir: string;
   pid: number;
+  /** The environment the server runs with; another instance started with it shares its database. */
+  env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 };
 
@@ -48,31 +58,55 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`the test server did not become healthy within ${timeoutMs} ms`);
 }
 
+function runCli(script: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', script, ...args], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}
+
+/** Seeds the demo data and the test fixtures (through the same commands a user runs). */
+function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: string) {
+  runCli('lib/cli/db-seed.ts', [], env);
+  const merchant = readCredentials(credentialsPath).merchant.accountId;
+  const createKey = (name: string) =>
+    JSON.parse(runCli('lib/cli/api-keys.ts', ['create', '--account', merchant, '--name', name, '--json'], env)) as { keyId: string; secret: string };
+  const revokedKey = createKey('Revoked test key');
+  runCli('lib/cli/api-keys.ts', ['revoke', revokedKey.keyId], env);
+  const fixtures: TTestFixtures = { revokedKey, rateLimitKey: createKey('Rate-limit test key') };
+  writeFileSync(fixturesPath, JSON.stringify(fixtures));
+}
+
 /**
  * Starts the production build on a free port with its own seeded database (PGlite in a temporary
  * folder, or a scratch PostgreSQL database when DATABASE_URL is set), as a user would run it.
+ * With `shareWith`, it starts a second instance on the first one's PostgreSQL database instead.
  */
-export async function startTestServer(): Promise<TTestServer> {
+export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?: Record<string, string>; shareWith?: TTestServer } = {}): Promise<TTestServer> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` (npm test does it for you).');
+  if (shareWith && !shareWith.env.DATABASE_URL) throw new Error('Only a PostgreSQL database can be shared between instances.');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plugipay-server-'));
-  const scratch = process.env.DATABASE_URL ? await createScratchPostgres(process.env.DATABASE_URL) : undefined;
+  const scratch = !shareWith && process.env.DATABASE_URL ? await createScratchPostgres(process.env.DATABASE_URL) : undefined;
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const credentialsPath = path.join(dataDir, 'demo-credentials.json');
+  const credentialsPath = shareWith?.credentialsPath ?? path.join(dataDir, 'demo-credentials.json');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PLUGIPAY_MODE: 'demo',
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
+    PLUGIPAY_MASTER_KEY: randomBytes(32).toString('base64'),
+    PORTAL_TOKEN_KEYS: `t1:${randomBytes(32).toString('base64')}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATABASE_URL: scratch?.url ?? '',
+    ...shareWith?.env,
     PORT: String(port),
     PORTAL_BASE_URL: baseUrl,
     DATA_DIR: dataDir,
     DEMO_CREDENTIALS_PATH: credentialsPath,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    DATABASE_URL: scratch?.url ?? '',
+    ...extraEnv,
   };
-  const seed = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/db-seed.ts'], { env, encoding: 'utf8' });
-  if (seed.status !== 0) throw new Error(`seeding the test database failed:\n${seed.stdout}${seed.stderr}`);
+  if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
+  writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
@@ -90,9 +124,19 @@ export async function startTestServer(): Promise<TTestServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, credentialsPath, dataDir, pid: child.pid!, stop };
+  return { baseUrl, credentialsPath, dataDir, pid: child.pid!, env, stop };
 }
 
 export function readCredentials(credentialsPath: string): TDemoCredentials {
   return JSON.parse(readFileSync(credentialsPath, 'utf8')) as TDemoCredentials;
+}
+
+export function readFixtures(dataDir: string): TTestFixtures {
+  return JSON.parse(readFileSync(path.join(dataDir, 'test-fixtures.json'), 'utf8')) as TTestFixtures;
+}
+
+/** The running test server as a handle that another instance can share, read from its data folder. */
+export function describeRunningServer(dataDir: string, baseUrl: string, pid: number): TTestServer {
+  const env = JSON.parse(readFileSync(path.join(dataDir, 'server-env.json'), 'utf8')) as NodeJS.ProcessEnv;
+  return { baseUrl, credentialsPath: env.DEMO_CREDENTIALS_PATH!, dataDir, pid, env, stop: async () => {} };
 }

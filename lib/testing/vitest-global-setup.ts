@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startTestServer, TEST_ENV } from './test-server';
+import { describeRunningServer, startTestServer, TEST_ENV } from './test-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,13 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const given = process.env[TEST_ENV.baseUrl];
   const server = given
-    ? {
-        baseUrl: given,
-        credentialsPath: process.env[TEST_ENV.credentialsPath]!,
-        dataDir: process.env[TEST_ENV.dataDir]!,
-        pid: Number(process.env[TEST_ENV.pid]),
-        stop: async () => {},
-      }
+    ? describeRunningServer(process.env[TEST_ENV.dataDir]!, given, Number(process.env[TEST_ENV.pid]))
     : await startTestServer();
   project.provide('baseUrl', server.baseUrl);
   project.provide('credentialsPath', server.credentialsPath);
