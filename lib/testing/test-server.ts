@@ -10,8 +10,9 @@ import { createScratchPostgres } from './scratch-postgres';
 export type TTestFixtures = {
   /** A merchant key that has been revoked. */
   revokedKey: { keyId: string; secret: string };
-  /** A merchant key no other test uses, so that its rate-limit counter is the test's alone. */
+  /** Merchant keys no other test uses, so that their rate-limit counters are the test's alone. */
   rateLimitKey: { keyId: string; secret: string };
+  otherRateLimitKey: { keyId: string; secret: string };
 };
 
 export type TTestServer = {
@@ -72,7 +73,7 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
     JSON.parse(runCli('lib/cli/api-keys.ts', ['create', '--account', merchant, '--name', name, '--json'], env)) as { keyId: string; secret: string };
   const revokedKey = createKey('Revoked test key');
   runCli('lib/cli/api-keys.ts', ['revoke', revokedKey.keyId], env);
-  const fixtures: TTestFixtures = { revokedKey, rateLimitKey: createKey('Rate-limit test key') };
+  const fixtures: TTestFixtures = { revokedKey, rateLimitKey: createKey('Rate-limit test key'), otherRateLimitKey: createKey('Second rate-limit test key') };
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
 

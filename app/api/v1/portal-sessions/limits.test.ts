@@ -15,41 +15,50 @@ describe('revoked keys', () => {
   });
 });
 
-// A second instance: with a low rate limit, and on PostgreSQL sharing the first instance's database.
-describe('across instances', () => {
+describe('rate limits', () => {
   let main: TTestServer;
-  let second: TTestServer;
+  let limited: TTestServer;
+  // An instance with a low limit; on PostgreSQL it shares the main instance's database and counters.
   beforeAll(async () => {
     main = describeRunningServer(inject('dataDir'), inject('baseUrl'), inject('serverPid'));
-    second = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '4' }, ...(onPostgres ? { shareWith: main } : {}) });
+    limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '4' }, ...(onPostgres ? { shareWith: main } : {}) });
   }, 120_000);
-  afterAll(() => second?.stop());
+  afterAll(() => limited?.stop());
 
-  it('limits a key’s requests per minute with 429 and Retry-After, counting every instance', async () => {
-    const { rateLimitKey } = readFixtures(onPostgres ? main.dataDir : second.dataDir);
-    const body = { customerId: readCredentials(second.credentialsPath).customers.active, returnUrl: 'https://a.example' };
-    // Wait for a fresh window, so that the five requests fall in one minute.
+  it('limit a key’s requests per minute with 429 and Retry-After, counting every instance', async () => {
+    const fixtures = readFixtures(onPostgres ? main.dataDir : limited.dataDir);
+    const body = { customerId: readCredentials(limited.credentialsPath).customers.active, returnUrl: 'https://a.example' };
+    // Start in a fresh window, so that the five requests fall in one minute.
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       // On PostgreSQL the first two go through the other instance (limit 600) and still count here.
-      const target = onPostgres && i < 2 ? main.baseUrl : second.baseUrl;
-      statuses.push((await signedFetch(target, { path: PATH, key: rateLimitKey, body })).status);
+      const target = onPostgres && i < 2 ? main.baseUrl : limited.baseUrl;
+      statuses.push((await signedFetch(target, { path: PATH, key: fixtures.rateLimitKey, body })).status);
     }
     expect(statuses).toEqual([201, 201, 201, 201]);
-    const limited = await signedFetch(second.baseUrl, { path: PATH, key: rateLimitKey, body });
-    expect(limited.status).toBe(429);
-    const retryAfter = Number(limited.headers.get('retry-after'));
+    const refused = await signedFetch(limited.baseUrl, { path: PATH, key: fixtures.rateLimitKey, body });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect((await limited.json()).error).toMatchObject({ code: 'rate_limited', requestId: expect.stringMatching(/^req_/) });
+    expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', requestId: expect.stringMatching(/^req_/) });
     // Another key is not affected.
-    const creds = readCredentials(second.credentialsPath);
-    expect((await signedFetch(second.baseUrl, { path: PATH, key: creds.merchant, body })).status).toBe(201);
+    expect((await signedFetch(limited.baseUrl, { path: PATH, key: fixtures.otherRateLimitKey, body })).status).toBe(201);
   }, 90_000);
+});
 
-  it.runIf(onPostgres)('creates one session for 50 concurrent requests with one Idempotency-Key spread over two instances', async () => {
+describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
+  let main: TTestServer;
+  let second: TTestServer;
+  beforeAll(async () => {
+    main = describeRunningServer(inject('dataDir'), inject('baseUrl'), inject('serverPid'));
+    second = await startTestServer({ shareWith: main });
+  }, 120_000);
+  afterAll(() => second?.stop());
+
+  it('create one session for 50 concurrent requests with one Idempotency-Key spread over both', async () => {
     const creds = readCredentials(main.credentialsPath);
     const headers = { 'Idempotency-Key': `two-instances-${Date.now()}` };
     const body = { customerId: creds.customers.active, returnUrl: 'https://a.example' };
