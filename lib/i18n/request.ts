@@ -1,9 +1,12 @@
 import { headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { getPortalContext } from '../portal/get-portal-context';
+import { loadMessages } from './load-messages';
 import { pickLocale, pickLocaleFromAcceptLanguage } from './pick-locale';
 
-// Pages outside the portal follow the browser; the portal will pass the session's locale first.
+// In the portal, the login's locale (session, customer, browser, account, English); elsewhere the browser's.
 export default getRequestConfig(async () => {
-  const locale = pickLocale([pickLocaleFromAcceptLanguage((await headers()).get('accept-language'))]);
-  return { locale, messages: (await import(`./messages/${locale}.json`)).default };
+  const portal = await getPortalContext();
+  const locale = portal?.locale ?? pickLocale([pickLocaleFromAcceptLanguage((await headers()).get('accept-language'))]);
+  return { locale, messages: loadMessages(locale), timeZone: 'UTC' };
 });

@@ -96,7 +96,8 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PLUGIPAY_MASTER_KEY: randomBytes(32).toString('base64'),
-    PORTAL_TOKEN_KEYS: `t1:${randomBytes(32).toString('base64')}`,
+    // Two keys, as mid-rotation: t2 signs new links, t1 (the old one) still verifies.
+    PORTAL_TOKEN_KEYS: `t2:${randomBytes(32).toString('base64')},t1:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DATABASE_URL: scratch?.url ?? '',
     ...shareWith?.env,

@@ -1,0 +1,54 @@
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
+import { Pager } from '@/components/portal/Pager';
+import { PortalFrame } from '@/components/portal/PortalFrame';
+import { ZCursor } from '@/lib/billing/keyset-page';
+import { listInvoices } from '@/lib/billing/list-invoices';
+import { formatDate } from '@/lib/i18n/format-date';
+import { formatMoney } from '@/lib/money/format-money';
+import { requirePortalContext } from '@/lib/portal/require-portal-context';
+
+// Invoices, newest first, a page at a time; open ones show when they are due.
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const ctx = await requirePortalContext();
+  if (!ctx.features.invoiceHistory) redirect('/portal');
+  const t = await getTranslations('Portal');
+  const cursor = ZCursor.parse((await searchParams).cursor);
+  const page = await listInvoices(ctx.login, cursor);
+  const { locale } = ctx;
+
+  return (
+    <PortalFrame ctx={ctx} current="invoices" title={t('tabs.invoices')}>
+      {page.items.length === 0 ? (
+        <p className="text-zinc-700 dark:text-zinc-300">{t('noInvoices')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {page.items.map((invoice) => (
+            <li key={invoice.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4">
+              <div className="min-w-36 flex-1">
+                <p className="font-medium">{invoice.number}</p>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(invoice.issuedAt, locale)}</p>
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                <InvoiceStatus status={invoice.status} />
+                {invoice.status === 'open' && invoice.dueAt && (
+                  <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
+                )}
+              </div>
+              <p className="w-32 text-end font-medium tabular-nums">{formatMoney({ amount: invoice.total, currency: invoice.currency }, locale)}</p>
+              <a
+                className="inline-flex min-h-11 items-center text-sm font-medium underline underline-offset-4"
+                href={`/portal/invoices/${invoice.id}/pdf`}
+                aria-label={t('downloadInvoice', { number: invoice.number })}
+              >
+                {t('download')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager path="/portal/invoices" nextCursor={page.nextCursor} isFirst={!cursor} />
+    </PortalFrame>
+  );
+}

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
+import { describeRunningServer, readCredentials, startTestServer, type TTestServer } from '@/lib/testing/test-server';
+
+// An instance whose logins last a minute, the shortest allowed, to watch one run out.
+let server: TTestServer;
+beforeAll(async () => {
+  const main = describeRunningServer(inject('dataDir'), inject('baseUrl'), inject('serverPid'));
+  server = await startTestServer({ env: { PORTAL_LOGIN_TTL_SECONDS: '60' }, ...(process.env.DATABASE_URL ? { shareWith: main } : {}) });
+}, 120_000);
+afterAll(() => server?.stop());
+
+describe('a login past its deadline', () => {
+  it('is refused on the server even though the browser still sends the cookie', async () => {
+    const creds = readCredentials(server.credentialsPath);
+    // Kopi Nusantara's customer: no other test file keeps a login of theirs open for long.
+    const session = await mintPortalSession(server.baseUrl, creds.otherMerchant, { customerId: creds.customers.otherMerchant });
+    const { cookie, setCookie } = await openLink(session.url);
+    expect(setCookie).toContain('Max-Age=60');
+    expect((await portalFetch(server.baseUrl, '/portal', cookie)).status).toBe(200);
+    // Still valid just before the deadline, so the refusal below is the deadline's doing.
+    await new Promise((r) => setTimeout(r, 50_000));
+    expect((await portalFetch(server.baseUrl, '/portal', cookie)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 11_000));
+    const res = await portalFetch(server.baseUrl, '/portal', cookie);
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toContain('siti.rahma@example.co.id');
+  }, 90_000);
+});

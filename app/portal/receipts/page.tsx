@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Pager } from '@/components/portal/Pager';
+import { PortalFrame } from '@/components/portal/PortalFrame';
+import { ZCursor } from '@/lib/billing/keyset-page';
+import { listPayments } from '@/lib/billing/list-payments';
+import { formatDate } from '@/lib/i18n/format-date';
+import { formatMoney } from '@/lib/money/format-money';
+import { requirePortalContext } from '@/lib/portal/require-portal-context';
+
+// Payments, newest first, a page at a time, each with its receipt.
+export default async function ReceiptsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const ctx = await requirePortalContext();
+  const t = await getTranslations('Portal');
+  const cursor = ZCursor.parse((await searchParams).cursor);
+  const page = await listPayments(ctx.login, cursor);
+  const { locale } = ctx;
+
+  return (
+    <PortalFrame ctx={ctx} current="receipts" title={t('tabs.receipts')}>
+      {page.items.length === 0 ? (
+        <p className="text-zinc-700 dark:text-zinc-300">{t('noReceipts')}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {page.items.map((payment) => (
+            <li key={payment.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4">
+              <div className="min-w-36 flex-1">
+                <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`} aria-label={t('viewReceipt', { number: payment.receiptNumber })}>
+                  {payment.receiptNumber}
+                </Link>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(payment.createdAt, locale)}</p>
+              </div>
+              <p className="w-32 text-end font-medium tabular-nums">{formatMoney({ amount: payment.amount, currency: payment.currency }, locale)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager path="/portal/receipts" nextCursor={page.nextCursor} isFirst={!cursor} />
+    </PortalFrame>
+  );
+}

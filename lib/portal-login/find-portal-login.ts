@@ -1,0 +1,32 @@
+import 'server-only';
+import { getPrisma } from '../db/get-db';
+import { hashCookieValue } from './portal-cookie';
+
+export type TPortalLogin = {
+  id: string;
+  accountId: string;
+  customerId: string;
+  expiresAt: Date;
+  session: { id: string; returnUrl: string; locale: string; flowType: 'payment_method_update' | 'subscription_cancel' | null; flowSubscriptionId: string | null };
+};
+
+/**
+ * The active login behind a cookie value, or null. The server decides: an ended login, or one past
+ * its deadline, opens nothing, whatever the browser still holds.
+ */
+export async function findPortalLogin(cookieValue: string | undefined, now = new Date()): Promise<TPortalLogin | null> {
+  if (!cookieValue || cookieValue.length > 64) return null;
+  const login = await getPrisma().portalLogin.findFirst({
+    where: { cookieHash: hashCookieValue(cookieValue), endedAt: null, expiresAt: { gt: now } },
+    select: {
+      id: true,
+      accountId: true,
+      customerId: true,
+      expiresAt: true,
+      portalSession: { select: { id: true, returnUrl: true, locale: true, flowType: true, flowSubscriptionId: true } },
+    },
+  });
+  if (!login) return null;
+  const { portalSession, ...rest } = login;
+  return { ...rest, session: portalSession };
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+
+export type TCookieSpec = { name: string; secure: boolean };
+
+/**
+ * The portal cookie. On https it is `__Host-` prefixed (Secure, Path=/, no Domain: the browser
+ * enforces that it belongs to this exact host); on plain-http localhost it cannot be Secure.
+ */
+export function portalCookieSpec(portalBaseUrl: string): TCookieSpec {
+  const secure = new URL(portalBaseUrl).protocol === 'https:';
+  return { name: secure ? '__Host-plugipay_portal' : 'plugipay_portal', secure };
+}
+
+export function newCookieValue(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Only this hash is stored; a leaked database does not hand out working cookies. */
+export function hashCookieValue(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function setCookieHeader(spec: TCookieSpec, value: string, maxAgeSeconds: number): string {
+  return [`${spec.name}=${value}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax', ...(spec.secure ? ['Secure'] : [])].join('; ');
+}
+
+export function clearCookieHeader(spec: TCookieSpec): string {
+  return [`${spec.name}=`, 'Path=/', 'Max-Age=0', 'HttpOnly', 'SameSite=Lax', ...(spec.secure ? ['Secure'] : [])].join('; ');
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import type { z } from 'zod';
+import { enforceRateLimit } from '../api/enforce-rate-limit';
+import { ApiError, errorBody } from '../api/errors';
+import { readJsonBody } from '../api/read-json-body';
+import { newRequestId, REQUEST_ID_HEADER } from '../api/request-id';
+import { validationErrorFrom } from '../api/zod-error';
+import { getConfig } from '../config/get-config';
+import { logger } from '../log/logger';
+import { isSameOriginRequest } from './assert-same-origin';
+import { findPortalLogin, type TPortalLogin } from './find-portal-login';
+import { portalCookieSpec } from './portal-cookie';
+
+type TOptions<P, B> = { params?: z.ZodType<P>; body?: z.ZodType<B> };
+export type TPortalRequest<P, B> = { login: TPortalLogin; params: P; body: B; request: Request; requestId: string };
+type TRouteContext = { params: Promise<Record<string, string>> };
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, notFound = false): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  // A malformed id in the path is simply not one of the customer's objects.
+  if (notFound) throw new ApiError('not_found', 'Not found.');
+  throw validationErrorFrom(result.error);
+}
+
+/**
+ * The portal's one wrapper for route handlers: the portal cookie's login (one customer of one
+ * account), CSRF checks and a per-login rate limit on changes, typed input, and the error model.
+ */
+export function withPortalLogin<P = undefined, B = undefined>(options: TOptions<P, B>, handler: (input: TPortalRequest<P, B>) => Promise<Response>) {
+  return async (request: Request, context: TRouteContext): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      const mutating = !['GET', 'HEAD'].includes(request.method);
+      if (mutating && !isSameOriginRequest(request)) throw new ApiError('forbidden', 'Cross-site request refused.');
+      const spec = portalCookieSpec(getConfig().portalBaseUrl);
+      const login = await findPortalLogin((await cookies()).get(spec.name)?.value);
+      if (!login) throw new ApiError('unauthorized', 'Your billing session has ended.');
+      if (mutating) await enforceRateLimit(`login:${login.id}`);
+      const params = parse(options.params, await context.params, true);
+      const body = mutating && options.body ? parse(options.body, (await readJsonBody(request)).json) : (undefined as B);
+      const response = await handler({ login, params, body, request, requestId });
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('internal_error', 'Something went wrong on our side.');
+      if (!(error instanceof ApiError)) logger.error({ err: error, requestId }, 'unhandled error in portal route');
+      return Response.json(errorBody(apiError, requestId), {
+        status: apiError.status,
+        headers: { [REQUEST_ID_HEADER]: requestId, 'Cache-Control': 'no-store', ...apiError.headers },
+      });
+    }
+  };
+}
