@@ -1,13 +1,14 @@
 import { accessibilityViolations, expect, hasHorizontalScroll, test } from '../support/test';
 
 test.describe('the instance landing page', () => {
-  test('says what the instance is, that it is healthy, and that demo data is loaded', async ({ page }) => {
+  test('says what the instance is, that it is healthy, and that demo data is loaded', async ({ page, fixtures }) => {
+    const customers = 6 + Object.keys(fixtures.customers).length;
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Plugipay billing portal' })).toBeVisible();
     await expect(page.locator('dl')).toContainText('Demo');
     await expect(page.locator('dl')).toContainText(process.env.DATABASE_URL ? 'PostgreSQL server' : 'Embedded (PGlite)');
     await expect(page.locator('dl')).toContainText('Connected');
-    await expect(page.getByText('3 accounts and 6 customers are loaded')).toBeVisible();
+    await expect(page.getByText(`3 accounts and ${customers} customers are loaded`)).toBeVisible();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -24,13 +25,13 @@ test.describe('the instance landing page', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
   });
 
-  test('speaks Bahasa Indonesia to a browser that asks for it', async ({ browser, baseURL }) => {
+  test('speaks Bahasa Indonesia to a browser that asks for it', async ({ browser, baseURL, fixtures }) => {
     const context = await browser.newContext({ locale: 'id-ID', baseURL });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'id');
     await expect(page.getByRole('heading', { level: 1, name: 'Portal penagihan Plugipay' })).toBeVisible();
-    await expect(page.getByText('3 akun dan 6 pelanggan sudah dimuat')).toBeVisible();
+    await expect(page.getByText(`3 akun dan ${6 + Object.keys(fixtures.customers).length} pelanggan sudah dimuat`)).toBeVisible();
     await context.close();
   });
 });

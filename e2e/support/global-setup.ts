@@ -6,5 +6,6 @@ export default async function globalSetup() {
   const server = await startTestServer();
   process.env[TEST_ENV.baseUrl] = server.baseUrl;
   process.env[TEST_ENV.credentialsPath] = server.credentialsPath;
+  process.env[TEST_ENV.dataDir] = server.dataDir;
   return server.stop;
 }

@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { readCredentials } from '../../lib/testing/test-server';
+import { readCredentials, readFixtures, type TTestFixtures } from '../../lib/testing/test-server';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
 
-type TFixtures = { credentials: TDemoCredentials };
+type TFixtures = { credentials: TDemoCredentials; fixtures: TTestFixtures };
 
 export const test = base.extend<TFixtures>({
   baseURL: async ({}, provide) => provide(process.env.PLUGIPAY_TEST_BASE_URL),
   credentials: async ({}, provide) => provide(readCredentials(process.env.PLUGIPAY_TEST_CREDENTIALS!)),
+  fixtures: async ({}, provide) => provide(readFixtures(process.env.PLUGIPAY_TEST_DATA_DIR!)),
 });
 
 export { expect };

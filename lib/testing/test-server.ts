@@ -13,7 +13,21 @@ export type TTestFixtures = {
   /** Merchant keys no other test uses, so that their rate-limit counters are the test's alone. */
   rateLimitKey: { keyId: string; secret: string };
   otherRateLimitKey: { keyId: string; secret: string };
+  /** Merchant customers that one test each logs in (see TEST_CUSTOMERS). */
+  customers: Record<keyof typeof TEST_CUSTOMERS, string>;
 };
+
+/** Each test that keeps a login open gets a customer of its own, cloned from a demo customer. */
+export const TEST_CUSTOMERS = {
+  loginExpiry: 'noPaymentMethod',
+  e2eTabs: 'active',
+  e2eReferer: 'active',
+  e2eDone: 'noPaymentMethod',
+  e2eUsed: 'active',
+  e2eFlow: 'active',
+  e2eA11yLight: 'active',
+  e2eA11yDark: 'active',
+} as const;
 
 export type TTestServer = {
   baseUrl: string;
@@ -73,7 +87,9 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
     JSON.parse(runCli('lib/cli/api-keys.ts', ['create', '--account', merchant, '--name', name, '--json'], env)) as { keyId: string; secret: string };
   const revokedKey = createKey('Revoked test key');
   runCli('lib/cli/api-keys.ts', ['revoke', revokedKey.keyId], env);
-  const fixtures: TTestFixtures = { revokedKey, rateLimitKey: createKey('Rate-limit test key'), otherRateLimitKey: createKey('Second rate-limit test key') };
+  const specs = Object.entries(TEST_CUSTOMERS).map(([label, template]) => `${label}=${template}`);
+  const customers = JSON.parse(runCli('lib/testing/create-test-customers.ts', [merchant, ...specs], env)) as TTestFixtures['customers'];
+  const fixtures: TTestFixtures = { revokedKey, rateLimitKey: createKey('Rate-limit test key'), otherRateLimitKey: createKey('Second rate-limit test key'), customers };
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
 

@@ -82,7 +82,7 @@ async function ensureApiKey(
   return createApiKey(tx, input);
 }
 
-async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer, now: Date): Promise<string> {
+export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer, now: Date): Promise<string> {
   const existing = await tx.customer.findUnique({ where: { accountId_externalId: { accountId, externalId: c.externalId } } });
   if (existing) return existing.id;
 
