@@ -40,7 +40,8 @@ export function withPortalLogin<P = undefined, B = undefined>(options: TOptions<
       if (!login) throw new ApiError('unauthorized', 'Your billing session has ended.');
       if (mutating) await enforceRateLimit(`login:${login.id}`);
       const params = parse(options.params, await context.params, true);
-      const body = mutating && options.body ? parse(options.body, (await readJsonBody(request)).json) : (undefined as B);
+      const json = mutating ? (await readJsonBody(request)).json : undefined;
+      const body = (options.body ? parse(options.body, json) : json) as B;
       const response = await handler({ login, params, body, request, requestId });
       response.headers.set(REQUEST_ID_HEADER, requestId);
       return response;

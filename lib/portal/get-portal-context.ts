@@ -8,15 +8,9 @@ import type { TLocale } from '../i18n/locales';
 import { resolvePortalLocale } from '../i18n/resolve-portal-locale';
 import { findPortalLogin, type TPortalLogin } from '../portal-login/find-portal-login';
 import { portalCookieSpec } from '../portal-login/portal-cookie';
+import { loadPortalFeatures, type TPortalFeatures } from './load-portal-features';
 
-export type TPortalFeatures = {
-  invoiceHistory: boolean;
-  paymentMethodUpdate: boolean;
-  subscriptionCancel: boolean;
-  cancelMode: 'at_period_end' | 'immediately';
-  cancellationReasons: string[];
-  subscriptionResume: boolean;
-};
+export type { TPortalFeatures };
 
 export type TPortalContext = {
   login: TPortalLogin;
@@ -35,9 +29,9 @@ export const getPortalContext = cache(async (): Promise<TPortalContext | null> =
   const login = await findPortalLogin((await cookies()).get(spec.name)?.value);
   if (!login) return null;
   const prisma = getPrisma();
-  const [branding, configuration, customer] = await Promise.all([
+  const [branding, features, customer] = await Promise.all([
     getBranding(login.accountId),
-    prisma.portalConfiguration.findUnique({ where: { accountId: login.accountId } }),
+    loadPortalFeatures(login.accountId),
     prisma.customer.findFirstOrThrow({
       where: { id: login.customerId, accountId: login.accountId },
       select: { id: true, name: true, email: true, preferredLocale: true },
@@ -47,19 +41,12 @@ export const getPortalContext = cache(async (): Promise<TPortalContext | null> =
     sessionLocale: login.session.locale,
     customerLocale: customer.preferredLocale,
     acceptLanguage: (await headers()).get('accept-language'),
-    accountDefault: configuration?.defaultLocale,
+    accountDefault: features.defaultLocale,
   });
   return {
     login,
     branding,
-    features: {
-      invoiceHistory: configuration?.invoiceHistoryEnabled ?? true,
-      paymentMethodUpdate: configuration?.paymentMethodUpdateEnabled ?? true,
-      subscriptionCancel: configuration?.subscriptionCancelEnabled ?? true,
-      cancelMode: configuration?.subscriptionCancelMode ?? 'at_period_end',
-      cancellationReasons: configuration?.cancellationReasons ?? [],
-      subscriptionResume: configuration?.subscriptionResumeEnabled ?? true,
-    },
+    features,
     customer: { id: customer.id, name: customer.name, email: customer.email },
     locale,
   };

@@ -13,21 +13,43 @@ export type TTestFixtures = {
   /** Merchant keys no other test uses, so that their rate-limit counters are the test's alone. */
   rateLimitKey: { keyId: string; secret: string };
   otherRateLimitKey: { keyId: string; secret: string };
-  /** Merchant customers that one test each logs in (see TEST_CUSTOMERS). */
+  /** Customers that one test each logs in (see TEST_CUSTOMERS). */
   customers: Record<keyof typeof TEST_CUSTOMERS, string>;
+  /** A merchant of the tests' own, whose settings tests may change. */
+  featureAccount: { accountId: string; keyId: string; secret: string };
 };
 
-/** Each test that keeps a login open gets a customer of its own, cloned from a demo customer. */
+type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount';
+
+/**
+ * Each test that keeps a login open gets a customer of its own, cloned from a demo customer, in
+ * one of the demo merchants (Acme Cloud cancels at period end; Kopi Nusantara at once) or in the
+ * feature-test account.
+ */
 export const TEST_CUSTOMERS = {
-  loginExpiry: 'noPaymentMethod',
-  e2eTabs: 'active',
-  e2eReferer: 'active',
-  e2eDone: 'noPaymentMethod',
-  e2eUsed: 'active',
-  e2eFlow: 'active',
-  e2eA11yLight: 'active',
-  e2eA11yDark: 'active',
-} as const;
+  loginExpiry: ['merchant', 'noPaymentMethod'],
+  e2eTabs: ['merchant', 'active'],
+  e2eReferer: ['merchant', 'active'],
+  e2eDone: ['merchant', 'noPaymentMethod'],
+  e2eUsed: ['merchant', 'active'],
+  e2eFlow: ['merchant', 'active'],
+  e2eA11yLight: ['merchant', 'active'],
+  e2eA11yDark: ['merchant', 'active'],
+  e2eCards: ['merchant', 'active'],
+  e2eDeclined: ['merchant', 'active'],
+  e2eCancelResume: ['merchant', 'active'],
+  e2eCancelNow: ['otherMerchant', 'otherMerchant'],
+  e2eIdr: ['merchant', 'idr'],
+  e2eIndonesian: ['merchant', 'idr'],
+  e2eCancelFlow: ['merchant', 'active'],
+  e2eCardFlow: ['merchant', 'noPaymentMethod'],
+  apiCards: ['merchant', 'manyInvoices'],
+  apiLastCard: ['merchant', 'active'],
+  apiCancel: ['merchant', 'active'],
+  apiCancelNow: ['otherMerchant', 'otherMerchant'],
+  apiCancelFlow: ['merchant', 'active'],
+  apiFeatures: ['featureAccount', 'active'],
+} as const satisfies Record<string, readonly [TAccountFixture, string]>;
 
 export type TTestServer = {
   baseUrl: string;
@@ -87,9 +109,20 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
     JSON.parse(runCli('lib/cli/api-keys.ts', ['create', '--account', merchant, '--name', name, '--json'], env)) as { keyId: string; secret: string };
   const revokedKey = createKey('Revoked test key');
   runCli('lib/cli/api-keys.ts', ['revoke', revokedKey.keyId], env);
-  const specs = Object.entries(TEST_CUSTOMERS).map(([label, template]) => `${label}=${template}`);
-  const customers = JSON.parse(runCli('lib/testing/create-test-customers.ts', [merchant, ...specs], env)) as TTestFixtures['customers'];
-  const fixtures: TTestFixtures = { revokedKey, rateLimitKey: createKey('Rate-limit test key'), otherRateLimitKey: createKey('Second rate-limit test key'), customers };
+  const featureAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Feature Test Co'], env)) as TTestFixtures['featureAccount'];
+  const accounts: Record<TAccountFixture, string> = { merchant, otherMerchant: readCredentials(credentialsPath).otherMerchant.accountId, featureAccount: featureAccount.accountId };
+  const customers = {} as TTestFixtures['customers'];
+  for (const account of Object.keys(accounts) as TAccountFixture[]) {
+    const specs = Object.entries(TEST_CUSTOMERS).filter(([, [a]]) => a === account).map(([label, [, like]]) => `${label}=${like}`);
+    if (specs.length > 0) Object.assign(customers, JSON.parse(runCli('lib/testing/create-test-customers.ts', [accounts[account], ...specs], env)));
+  }
+  const fixtures: TTestFixtures = {
+    revokedKey,
+    rateLimitKey: createKey('Rate-limit test key'),
+    otherRateLimitKey: createKey('Second rate-limit test key'),
+    customers,
+    featureAccount,
+  };
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
 

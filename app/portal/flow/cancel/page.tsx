@@ -1,11 +1,12 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PortalFrame } from '@/components/portal/PortalFrame';
+import { SubscriptionActions } from '@/components/portal/SubscriptionActions';
 import { SubscriptionSummary } from '@/components/portal/SubscriptionSummary';
 import { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-// The cancel flow: the subscription named at creation, without the portal's other sections.
+// The cancel flow: the subscription named at creation, ready to cancel; done, it goes back to the merchant.
 export default async function CancelFlowPage() {
   const ctx = await requirePortalContext();
   const { flowType, flowSubscriptionId } = ctx.login.session;
@@ -14,7 +15,14 @@ export default async function CancelFlowPage() {
   const subscription = await getCurrentSubscription(ctx.login, flowSubscriptionId);
   return (
     <PortalFrame ctx={ctx} title={t('flowCancelTitle')}>
-      {subscription ? <SubscriptionSummary subscription={subscription} locale={ctx.locale} /> : <p>{t('noSubscription')}</p>}
+      {subscription ? (
+        <>
+          <SubscriptionSummary subscription={subscription} locale={ctx.locale} />
+          <SubscriptionActions ctx={ctx} subscription={subscription} startOpen={!subscription.cancelAtPeriodEnd} />
+        </>
+      ) : (
+        <p>{t('noSubscription')}</p>
+      )}
     </PortalFrame>
   );
 }

@@ -1,18 +1,25 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { AddCardForm } from '@/components/portal/AddCardForm';
 import { CardList } from '@/components/portal/CardList';
 import { PortalFrame } from '@/components/portal/PortalFrame';
+import { QueryProvider } from '@/components/portal/QueryProvider';
 import { listPaymentMethods } from '@/lib/billing/list-payment-methods';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-// The payment-method flow: this one task, without the portal's other sections.
+// The payment-method flow: add a card (it becomes the default) and go back to the merchant.
 export default async function PaymentMethodFlowPage() {
   const ctx = await requirePortalContext();
   if (ctx.login.session.flowType !== 'payment_method_update') redirect('/portal');
   const t = await getTranslations('Portal');
   return (
     <PortalFrame ctx={ctx} title={t('flowPaymentMethodTitle')}>
-      <CardList cards={await listPaymentMethods(ctx.login)} />
+      <QueryProvider>
+        <CardList cards={await listPaymentMethods(ctx.login)} manageable={false} />
+        <div className="mt-6 max-w-lg">
+          <AddCardForm showMakeDefault={false} />
+        </div>
+      </QueryProvider>
     </PortalFrame>
   );
 }

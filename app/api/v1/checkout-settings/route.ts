@@ -1,0 +1,13 @@
+import { json } from '@/lib/api/json-result';
+import { withMerchantKey } from '@/lib/api/with-merchant-key';
+import { getCheckoutSettings, updateCheckoutSettings, ZCheckoutSettingsPatch } from '@/lib/settings/checkout-settings';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/v1/checkout-settings: the branding the portal uses
+export const GET = withMerchantKey({}, async ({ account }) => json(200, await getCheckoutSettings(account.accountId)));
+
+// PATCH /api/v1/checkout-settings: change some of it
+export const PATCH = withMerchantKey({ scope: 'plugipay:settings:write', body: ZCheckoutSettingsPatch }, async ({ account, body }) =>
+  json(200, await updateCheckoutSettings(account.accountId, body)),
+);

@@ -1,0 +1,105 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
+import { cardBrand, cvcLength, isExpired, normalizeCardNumber, passesLuhn } from '@/lib/payments/card-number';
+import { errorMessageKey, PortalRequestError } from '@/lib/portal-client/portal-request';
+import { useAddPaymentMethod } from '@/lib/portal-client/use-payment-method-mutations';
+
+type TField = 'number' | 'expiry' | 'cvc';
+
+function parseExpiry(value: string): { expMonth: number; expYear: number } | undefined {
+  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
+  if (!match) return undefined;
+  const expMonth = Number(match[1]);
+  const expYear = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  return expMonth >= 1 && expMonth <= 12 ? { expMonth, expYear } : undefined;
+}
+
+// The add-card form: checked here (Luhn, expiry, brand, CVC) with errors beside their fields, then
+// by the server and the processor. The number and CVC live only in this form's state until sent.
+export function AddCardForm({ showMakeDefault, onDone }: { showMakeDefault: boolean; onDone?: () => void }) {
+  const t = useTranslations('PortalActions');
+  const id = useId();
+  const add = useAddPaymentMethod();
+  const [values, setValues] = useState({ number: '', expiry: '', cvc: '', name: '', makeDefault: true });
+  const [errors, setErrors] = useState<Partial<Record<TField, string>>>({});
+
+  const validate = () => {
+    const next: Partial<Record<TField, string>> = {};
+    const number = normalizeCardNumber(values.number);
+    const brand = cardBrand(number);
+    if (!passesLuhn(number) || !brand) next.number = 'errors.invalid_number';
+    const expiry = parseExpiry(values.expiry);
+    if (!expiry) next.expiry = 'errors.invalid_expiry';
+    else if (isExpired(expiry.expMonth, expiry.expYear)) next.expiry = 'errors.expired_card';
+    if (!/^\d{3,4}$/.test(values.cvc) || (brand && values.cvc.length !== cvcLength(brand))) next.cvc = 'errors.invalid_cvc';
+    setErrors(next);
+    return Object.keys(next).length === 0 ? { number, ...expiry! } : undefined;
+  };
+
+  const serverField: TField | undefined =
+    add.error instanceof PortalRequestError && add.error.param ? ({ number: 'number', expMonth: 'expiry', expYear: 'expiry', cvc: 'cvc' } as const)[add.error.param as 'number'] : undefined;
+  const fieldError = (field: TField) => errors[field] ?? (serverField === field && !['card_declined', 'processing_error', 'insufficient_funds'].includes((add.error as PortalRequestError).code) ? errorMessageKey(add.error) : undefined);
+  const formError = add.isError && !fieldError('number') && !fieldError('expiry') && !fieldError('cvc') ? errorMessageKey(add.error) : undefined;
+
+  const input = 'mt-1 w-full min-h-11 rounded-lg border border-zinc-300 bg-transparent px-3 aria-[invalid=true]:border-red-700 dark:border-zinc-600 dark:aria-[invalid=true]:border-red-400';
+  const field = (name: TField, label: string, props: React.InputHTMLAttributes<HTMLInputElement>) => {
+    const error = fieldError(name);
+    return (
+      <div>
+        <label htmlFor={`${id}-${name}`} className="font-medium">{label}</label>
+        <input
+          id={`${id}-${name}`}
+          value={values[name]}
+          onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-${name}-error` : undefined}
+          className={input}
+          {...props}
+        />
+        {error && <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">{t(error)}</p>}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const card = validate();
+        if (!card) return;
+        add.mutate(
+          { ...card, cvc: values.cvc, name: values.name.trim() || undefined, makeDefault: showMakeDefault ? values.makeDefault : undefined },
+          { onSuccess: () => { setValues({ number: '', expiry: '', cvc: '', name: '', makeDefault: true }); onDone?.(); } },
+        );
+      }}
+      className="grid gap-4"
+    >
+      {field('number', t('cardNumber'), { inputMode: 'numeric', autoComplete: 'cc-number', placeholder: '1234 1234 1234 1234' })}
+      <div className="grid grid-cols-2 gap-4">
+        {field('expiry', t('expiry'), { inputMode: 'numeric', autoComplete: 'cc-exp', placeholder: 'MM/YY' })}
+        {field('cvc', t('cvc'), { inputMode: 'numeric', autoComplete: 'cc-csc', placeholder: '123' })}
+      </div>
+      <div>
+        <label htmlFor={`${id}-name`} className="font-medium">{t('nameOnCard')}</label>
+        <input id={`${id}-name`} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} autoComplete="cc-name" className={input} />
+      </div>
+      {showMakeDefault && (
+        <label className="flex min-h-8 items-center gap-2">
+          <input type="checkbox" checked={values.makeDefault} onChange={(e) => setValues({ ...values, makeDefault: e.target.checked })} className="size-4" />
+          {t('makeDefault')}
+        </label>
+      )}
+      {formError && <p role="alert" className="text-red-700 dark:text-red-400">{t(formError)}</p>}
+      <div className="flex flex-wrap justify-end gap-3">
+        {onDone && <button type="button" className={secondaryButton} onClick={onDone}>{t('cancel')}</button>}
+        <button type="submit" className={primaryButton} disabled={add.isPending} aria-busy={add.isPending}>
+          {add.isPending ? t('saving') : t('saveCard')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { Dialog } from '@/components/ui/Dialog';
+import { dangerButton, secondaryButton } from '@/components/ui/button-styles';
+import { errorMessageKey } from '@/lib/portal-client/portal-request';
+import { useCancelSubscription } from '@/lib/portal-client/use-subscription-mutations';
+
+type TProps = { subscriptionId: string; mode: 'at_period_end' | 'immediately'; reasons: string[]; accessEndsOn: string; today: string; startOpen?: boolean };
+
+// Cancel with a confirmation that names the exact day access ends, an optional reason and comment.
+export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn, today, startOpen = false }: TProps) {
+  const t = useTranslations('PortalActions');
+  const [open, setOpen] = useState(startOpen);
+  const [reason, setReason] = useState<string>();
+  const [comment, setComment] = useState('');
+  const cancel = useCancelSubscription(subscriptionId);
+  const titleId = useId();
+  const errorId = useId();
+
+  return (
+    <>
+      <button type="button" className={secondaryButton} onClick={() => setOpen(true)}>
+        {t('cancelSubscription')}
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} labelledBy={titleId}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            cancel.mutate({ reason, comment: comment.trim() || undefined });
+          }}
+          aria-describedby={cancel.isError ? errorId : undefined}
+        >
+          <h2 id={titleId} className="text-lg font-semibold">{t('cancelDialogTitle')}</h2>
+          <p className="mt-2 text-zinc-700 dark:text-zinc-300">
+            {mode === 'immediately' ? t('cancelImmediatelyBody', { date: today }) : t('cancelAtPeriodEndBody', { date: accessEndsOn })}
+          </p>
+          {reasons.length > 0 && (
+            <fieldset className="mt-4">
+              <legend className="font-medium">{t('reasonLegend')}</legend>
+              <div className="mt-2 grid gap-1">
+                {reasons.map((r) => (
+                  <label key={r} className="flex min-h-8 items-center gap-2">
+                    <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} className="size-4" />
+                    {t.has(`reasons.${r}`) ? t(`reasons.${r}`) : r}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <label className="mt-4 block font-medium" htmlFor={`${titleId}-comment`}>{t('commentLabel')}</label>
+          <textarea
+            id={`${titleId}-comment`}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={1000}
+            rows={3}
+            className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent p-2 dark:border-zinc-600"
+          />
+          {cancel.isError && (
+            <p id={errorId} role="alert" className="mt-3 text-red-700 dark:text-red-400">{t(errorMessageKey(cancel.error))}</p>
+          )}
+          <div className="mt-5 flex flex-wrap justify-end gap-3">
+            <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>{t('keepSubscription')}</button>
+            <button type="submit" className={dangerButton} disabled={cancel.isPending} aria-busy={cancel.isPending}>
+              {cancel.isPending ? t('canceling') : t('confirmCancel')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
+import { formatDate } from '@/lib/i18n/format-date';
+import type { TPortalContext } from '@/lib/portal/get-portal-context';
+import { CancelSubscription } from './CancelSubscription';
+import { QueryProvider } from './QueryProvider';
+import { ResumeSubscription } from './ResumeSubscription';
+
+type TSubscription = NonNullable<Awaited<ReturnType<typeof getCurrentSubscription>>>;
+
+// Cancel, or resume a scheduled cancel, as far as the account's configuration allows.
+export function SubscriptionActions({ ctx, subscription, startOpen }: { ctx: TPortalContext; subscription: TSubscription; startOpen?: boolean }) {
+  const { features, locale } = ctx;
+  const canCancel = features.subscriptionCancel && !subscription.cancelAtPeriodEnd;
+  const canResume = features.subscriptionResume && subscription.cancelAtPeriodEnd;
+  if (!canCancel && !canResume) return null;
+  return (
+    <QueryProvider>
+      <div className="mt-6">
+        {canCancel && (
+          <CancelSubscription
+            subscriptionId={subscription.id}
+            mode={features.cancelMode}
+            reasons={features.cancellationReasons}
+            accessEndsOn={formatDate(subscription.currentPeriodEnd, locale)}
+            today={formatDate(new Date(), locale)}
+            startOpen={startOpen}
+          />
+        )}
+        {canResume && <ResumeSubscription subscriptionId={subscription.id} />}
+      </div>
+    </QueryProvider>
+  );
+}

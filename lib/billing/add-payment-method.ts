@@ -1,0 +1,55 @@
+import 'server-only';
+import { ApiError } from '../api/errors';
+import { recordAudit } from '../audit/record-audit';
+import { getPrisma } from '../db/get-db';
+import type { Prisma } from '../db/generated/client';
+import { newId } from '../ids/new-id';
+import type { TCardInput } from '../payments/card-input';
+import type { TPaymentProcessor } from '../payments/payment-processor';
+import { recordEvent } from '../webhooks/record-event';
+import { serializePaymentMethod } from './serialize-payment-method';
+
+type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
+
+/** Makes one of the customer's cards the default, for the customer and their live subscriptions. */
+export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: Pick<TScope, 'accountId' | 'customerId'>, paymentMethodId: string) {
+  const { accountId, customerId } = scope;
+  await tx.paymentMethod.updateMany({ where: { accountId, customerId, isDefault: true, NOT: { id: paymentMethodId } }, data: { isDefault: false } });
+  await tx.paymentMethod.updateMany({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null }, data: { isDefault: true } });
+  await tx.subscription.updateMany({ where: { accountId, customerId, status: { not: 'canceled' } }, data: { defaultPaymentMethodId: paymentMethodId } });
+}
+
+/**
+ * Saves a card through the payment processor. Only what the processor returns is stored; a
+ * declined card changes nothing. The customer's first card, or one asked for, becomes the default.
+ */
+export async function addPaymentMethod(scope: TScope, card: TCardInput, processor: TPaymentProcessor) {
+  const result = await processor.saveCard({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc, name: card.name });
+  if (!result.ok) {
+    await recordAudit({ ...scope, action: 'payment_method.add', outcome: 'refused', reason: result.code });
+    throw new ApiError('validation_error', result.code, 'number');
+  }
+  const { accountId, customerId } = scope;
+  return getPrisma().$transaction(async (tx) => {
+    const hasDefault = (await tx.paymentMethod.count({ where: { accountId, customerId, isDefault: true, detachedAt: null } })) > 0;
+    const id = newId('paymentMethod');
+    await tx.paymentMethod.create({
+      data: {
+        id,
+        accountId,
+        customerId,
+        cardBrand: result.card.brand,
+        cardLast4: result.card.last4,
+        expMonth: result.card.expMonth,
+        expYear: result.card.expYear,
+        fingerprint: result.card.fingerprint,
+        cardholderName: card.name || null,
+      },
+    });
+    if (card.makeDefault || !hasDefault) await makeDefaultInTx(tx, scope, id);
+    const saved = await tx.paymentMethod.findUniqueOrThrow({ where: { id } });
+    await recordEvent(tx, { accountId, type: 'plugipay.payment_method.updated.v1', object: serializePaymentMethod(saved) });
+    await recordAudit({ ...scope, action: 'payment_method.add', metadata: { paymentMethodId: id, brand: saved.cardBrand, last4: saved.cardLast4 } }, tx);
+    return saved;
+  });
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { ApiError } from '../api/errors';
+import { recordAudit } from '../audit/record-audit';
+import { getPrisma } from '../db/get-db';
+import { recordEvent } from '../webhooks/record-event';
+import { serializeSubscription } from './serialize-subscription';
+
+type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
+
+/** Undoes a cancel scheduled for the period's end, before it takes effect (once, however often asked). */
+export async function resumeSubscription(scope: TScope, subscriptionId: string, now = new Date()) {
+  const { accountId, customerId } = scope;
+  return getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.subscription.updateMany({
+      where: { id: subscriptionId, accountId, customerId, status: { not: 'canceled' }, cancelAtPeriodEnd: true, currentPeriodEnd: { gt: now } },
+      data: { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null },
+    });
+    const subscription = await tx.subscription.findFirst({ where: { id: subscriptionId, accountId, customerId } });
+    if (!subscription) throw new ApiError('not_found', 'No such subscription.');
+    if (subscription.status === 'canceled') throw new ApiError('validation_error', 'This subscription has ended and cannot be resumed.', 'subscriptionId');
+    if (count === 1) {
+      await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(subscription) });
+      await recordAudit({ ...scope, action: 'subscription.resume', metadata: { subscriptionId } }, tx);
+    }
+    return subscription;
+  });
+}

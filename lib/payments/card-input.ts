@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { cardBrand, cvcLength, isExpired, normalizeCardNumber, passesLuhn } from './card-number';
+
+// The add-card form's input. Messages are codes: the portal shows them in the customer's words.
+export const ZCardInput = z
+  .strictObject({
+    number: z.string().max(40).transform(normalizeCardNumber),
+    expMonth: z.coerce.number().int().min(1, { message: 'invalid_expiry' }).max(12, { message: 'invalid_expiry' }),
+    expYear: z.coerce.number().int().min(2000, { message: 'invalid_expiry' }).max(2200, { message: 'invalid_expiry' }),
+    cvc: z.string().regex(/^\d{3,4}$/, { message: 'invalid_cvc' }),
+    name: z.string().trim().max(100).optional(),
+    makeDefault: z.boolean().optional(),
+  })
+  .superRefine((card, ctx) => {
+    const brand = cardBrand(card.number);
+    if (!passesLuhn(card.number) || !brand) ctx.addIssue({ code: 'custom', path: ['number'], message: 'invalid_number' });
+    if (isExpired(card.expMonth, card.expYear)) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'expired_card' });
+    if (brand && card.cvc.length !== cvcLength(brand)) ctx.addIssue({ code: 'custom', path: ['cvc'], message: 'invalid_cvc' });
+  });
+
+export type TCardInput = z.infer<typeof ZCardInput>;

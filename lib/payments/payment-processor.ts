@@ -1,0 +1,15 @@
+import type { TCardBrand } from './card-number';
+
+export type TCardDetails = { number: string; expMonth: number; expYear: number; cvc: string; name?: string };
+
+export type TSavedCard = { brand: TCardBrand; last4: string; expMonth: number; expYear: number; fingerprint: string };
+
+export type TProcessorDecline = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc' | 'processing_error';
+
+export type TProcessorResult = { ok: true; card: TSavedCard } | { ok: false; code: TProcessorDecline };
+
+/**
+ * Where card data goes. The portal hands the number and CVC to the processor and keeps only what
+ * comes back (brand, last four, expiry, fingerprint); nothing else is stored, logged or echoed.
+ */
+export type TPaymentProcessor = { saveCard(details: TCardDetails): Promise<TProcessorResult> };

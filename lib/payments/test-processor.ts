@@ -1,0 +1,36 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { cardBrand } from './card-number';
+import type { TPaymentProcessor, TProcessorDecline } from './payment-processor';
+
+/**
+ * The built-in test processor (docs/test-cards.md). These numbers fail as named; every other valid
+ * number succeeds. 4242 4242 4242 4242 is the usual success; 4000 0000 0000 0002 is declined.
+ */
+export const TEST_CARD_OUTCOMES: Record<string, TProcessorDecline> = {
+  '4000000000000002': 'card_declined',
+  '4000000000009995': 'insufficient_funds',
+  '4000000000000069': 'expired_card',
+  '4000000000000127': 'incorrect_cvc',
+  '4000000000000119': 'processing_error',
+};
+
+export function createTestProcessor(fingerprintKey: Buffer): TPaymentProcessor {
+  return {
+    async saveCard({ number, expMonth, expYear }) {
+      const outcome = TEST_CARD_OUTCOMES[number];
+      if (outcome) return { ok: false, code: outcome };
+      return {
+        ok: true,
+        card: {
+          brand: cardBrand(number) ?? 'visa',
+          last4: number.slice(-4),
+          expMonth,
+          expYear,
+          // A keyed hash: the same card gives the same fingerprint, and the number cannot be recovered.
+          fingerprint: createHmac('sha256', fingerprintKey).update(`card-fingerprint:${number}`).digest('base64url').slice(0, 24),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The portal's client islands call its route handlers through this: same-origin JSON, and any
+// error response thrown as a PortalRequestError whose code the UI turns into the customer's words.
+export class PortalRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly param?: string,
+  ) {
+    super(code);
+  }
+}
+
+export async function portalRequest<T>(path: string, init: { method: 'POST' | 'DELETE'; body?: unknown }): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init.method,
+      credentials: 'same-origin',
+      headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new PortalRequestError(0, 'generic');
+  }
+  const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; param?: string } };
+  if (!res.ok) {
+    const error = body.error;
+    if (res.status === 401) throw new PortalRequestError(401, 'session_ended');
+    // Validation errors carry a message code (invalid_number, card_declined, …); anything else is generic.
+    throw new PortalRequestError(res.status, error?.code === 'validation_error' ? error.message : 'generic', error?.param);
+  }
+  return body as T;
+}
+
+/** Known error codes become the customer's words; anything else says that nothing changed. */
+export function errorMessageKey(error: unknown): string {
+  const known = ['invalid_number', 'invalid_expiry', 'expired_card', 'invalid_cvc', 'card_declined', 'insufficient_funds', 'incorrect_cvc', 'processing_error', 'last_card_of_subscriber', 'default_card', 'session_ended'];
+  const code = error instanceof PortalRequestError ? error.code : 'generic';
+  return `errors.${known.includes(code) ? code : 'generic'}`;
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { portalKeys } from './portal-query-keys';
+import { useAfterChange } from './use-after-change';
+import { portalRequest } from './portal-request';
+
+export type TNewCard = { number: string; expMonth: number; expYear: number; cvc: string; name?: string; makeDefault?: boolean };
+
+export function useAddPaymentMethod() {
+  const after = useAfterChange();
+  return useMutation({
+    mutationKey: [...portalKeys.paymentMethods(), 'add'],
+    mutationFn: (card: TNewCard) => portalRequest<{ redirectTo?: string }>('/portal/api/payment-methods', { method: 'POST', body: card }),
+    onSuccess: after,
+  });
+}
+
+export function useSetDefaultPaymentMethod() {
+  const after = useAfterChange();
+  return useMutation({
+    mutationKey: [...portalKeys.paymentMethods(), 'default'],
+    mutationFn: (id: string) => portalRequest<{ redirectTo?: string }>(`/portal/api/payment-methods/${id}/default`, { method: 'POST' }),
+    onSuccess: after,
+  });
+}
+
+export function useRemovePaymentMethod() {
+  const after = useAfterChange();
+  return useMutation({
+    mutationKey: [...portalKeys.paymentMethods(), 'remove'],
+    mutationFn: (id: string) => portalRequest<{ redirectTo?: string }>(`/portal/api/payment-methods/${id}`, { method: 'DELETE' }),
+    onSuccess: after,
+  });
+}

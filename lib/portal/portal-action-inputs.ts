@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { isId } from '../ids/new-id';
+
+export const ZSubscriptionRef = z.strictObject({ subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id' }) });
+
+export const ZCancelInput = z.strictObject({
+  subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id' }),
+  reason: z.string().max(64).optional(),
+  comment: z.string().max(1000).optional(),
+});
+
+export const ZPaymentMethodParams = z.object({ id: z.string().refine((v) => isId('paymentMethod', v)) });

@@ -1,0 +1,54 @@
+import 'server-only';
+import { z } from 'zod';
+import { getPrisma } from '../db/get-db';
+import { LOCALES } from '../i18n/locales';
+import { loadPortalFeatures, type TPortalFeatures } from '../portal/load-portal-features';
+
+const enabled = z.strictObject({ enabled: z.boolean() });
+
+/** PATCH body: any subset of the contract's shape; what is left out stays as it is. */
+export const ZPortalConfigurationPatch = z.strictObject({
+  features: z
+    .strictObject({
+      invoiceHistory: enabled.optional(),
+      paymentMethodUpdate: enabled.optional(),
+      subscriptionCancel: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          mode: z.enum(['at_period_end', 'immediately']).optional(),
+          reasons: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/, { message: 'must be lowercase snake_case codes' })).max(20).optional(),
+        })
+        .optional(),
+      subscriptionResume: enabled.optional(),
+    })
+    .optional(),
+  defaultLocale: z.enum(LOCALES).optional(),
+});
+
+export function serializePortalConfiguration(f: TPortalFeatures) {
+  return {
+    object: 'portal_configuration' as const,
+    features: {
+      invoiceHistory: { enabled: f.invoiceHistory },
+      paymentMethodUpdate: { enabled: f.paymentMethodUpdate },
+      subscriptionCancel: { enabled: f.subscriptionCancel, mode: f.cancelMode, reasons: f.cancellationReasons },
+      subscriptionResume: { enabled: f.subscriptionResume },
+    },
+    defaultLocale: f.defaultLocale,
+  };
+}
+
+export async function updatePortalConfiguration(accountId: string, patch: z.infer<typeof ZPortalConfigurationPatch>) {
+  const f = patch.features;
+  const data = {
+    ...(f?.invoiceHistory ? { invoiceHistoryEnabled: f.invoiceHistory.enabled } : {}),
+    ...(f?.paymentMethodUpdate ? { paymentMethodUpdateEnabled: f.paymentMethodUpdate.enabled } : {}),
+    ...(f?.subscriptionCancel?.enabled !== undefined ? { subscriptionCancelEnabled: f.subscriptionCancel.enabled } : {}),
+    ...(f?.subscriptionCancel?.mode ? { subscriptionCancelMode: f.subscriptionCancel.mode } : {}),
+    ...(f?.subscriptionCancel?.reasons ? { cancellationReasons: f.subscriptionCancel.reasons } : {}),
+    ...(f?.subscriptionResume ? { subscriptionResumeEnabled: f.subscriptionResume.enabled } : {}),
+    ...(patch.defaultLocale ? { defaultLocale: patch.defaultLocale } : {}),
+  };
+  await getPrisma().portalConfiguration.upsert({ where: { accountId }, update: data, create: { accountId, ...data } });
+  return serializePortalConfiguration(await loadPortalFeatures(accountId));
+}
