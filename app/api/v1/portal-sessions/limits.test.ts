@@ -70,3 +70,42 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
   });
 });
+
+const REDIS_URL = process.env.PLUGIPAY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const { hostname, port } = new URL(REDIS_URL);
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), hostname, () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('rate limits kept in Redis', () => {
+  let limited: TTestServer | undefined;
+  beforeAll(async () => {
+    if (!(await redisReachable())) {
+      console.warn(`Redis is not reachable at ${REDIS_URL}; set PLUGIPAY_TEST_REDIS_URL to test the Redis rate-limit store.`);
+      return;
+    }
+    const main = describeRunningServer(inject('dataDir'), inject('baseUrl'), inject('serverPid'));
+    limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2', REDIS_URL }, ...(onPostgres ? { shareWith: main } : {}) });
+  }, 120_000);
+  afterAll(() => limited?.stop());
+
+  it('count in Redis when REDIS_URL is set', async (ctx) => {
+    if (!limited) return ctx.skip();
+    const main = describeRunningServer(inject('dataDir'), inject('baseUrl'), inject('serverPid'));
+    const fixtures = readFixtures(onPostgres ? main.dataDir : limited.dataDir);
+    const creds = readCredentials(limited.credentialsPath);
+    const body = { customerId: creds.customers.active, returnUrl: 'https://a.example' };
+    // A key of its own in Redis's counters: the other instances count this key in the database.
+    const key = fixtures.otherRateLimitKey;
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await signedFetch(limited.baseUrl, { path: PATH, key, body })).status);
+    expect(statuses).toEqual([201, 201, 429]);
+  }, 90_000);
+});
