@@ -14,7 +14,7 @@ export async function PortalNav({ current, features }: { current: TPortalTab; fe
   const t = await getTranslations('Portal');
   return (
     <nav aria-label={t('navLabel')} className="border-b border-zinc-200 dark:border-zinc-800">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <ul className="-mb-px flex flex-wrap gap-x-1">
         {visibleTabs(features).map((tab) => (
           <li key={tab} className="shrink-0">
             <Link
