@@ -44,7 +44,7 @@ test.describe('managing cards', () => {
   });
 
   test('checks the card before sending it, with each error tied to its field', async ({ page, baseURL, credentials, fixtures }) => {
-    const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eDeclined });
+    const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eCardErrors });
     await page.goto(`${session.url}?tab=payment-method`);
     await page.getByRole('button', { name: 'Add a card' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a card' });

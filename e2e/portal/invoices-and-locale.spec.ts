@@ -23,7 +23,7 @@ test('an invoice downloads as a PDF whose text holds its number and formatted to
 });
 
 test('IDR amounts show no decimals anywhere in the portal', async ({ page, baseURL, credentials, fixtures }) => {
-  const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eIdr, locale: 'id' });
+  const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eIdrAmounts, locale: 'id' });
   await page.goto(session.url);
   const text = (await page.locator('main').innerText()).replace(/\u00a0/g, ' ');
   expect(text).toContain('Rp 150.000');

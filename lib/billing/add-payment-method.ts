@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TActionScope, TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
@@ -9,10 +10,9 @@ import type { TPaymentProcessor } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from './serialize-payment-method';
 
-type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
 
 /** Makes one of the customer's cards the default, for the customer and their live subscriptions. */
-export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: Pick<TScope, 'accountId' | 'customerId'>, paymentMethodId: string) {
+export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: TCustomerScope, paymentMethodId: string) {
   const { accountId, customerId } = scope;
   await tx.paymentMethod.updateMany({ where: { accountId, customerId, isDefault: true, NOT: { id: paymentMethodId } }, data: { isDefault: false } });
   await tx.paymentMethod.updateMany({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null }, data: { isDefault: true } });
@@ -23,7 +23,7 @@ export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: Pick<
  * Saves a card through the payment processor. Only what the processor returns is stored; a
  * declined card changes nothing. The customer's first card, or one asked for, becomes the default.
  */
-export async function addPaymentMethod(scope: TScope, card: TCardInput, processor: TPaymentProcessor) {
+export async function addPaymentMethod(scope: TActionScope, card: TCardInput, processor: TPaymentProcessor) {
   const result = await processor.saveCard({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc, name: card.name });
   if (!result.ok) {
     await recordAudit({ ...scope, action: 'payment_method.add', outcome: 'refused', reason: result.code });

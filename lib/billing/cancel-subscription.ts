@@ -1,11 +1,11 @@
 import 'server-only';
+import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription } from './serialize-subscription';
 
-type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
 type TCancelInput = { subscriptionId: string; reason?: string; comment?: string };
 type TCancelRules = { mode: 'at_period_end' | 'immediately'; reasons: string[] };
 
@@ -14,7 +14,7 @@ type TCancelRules = { mode: 'at_period_end' | 'immediately'; reasons: string[] }
  * the period (plugipay.subscription.updated.v1) or at once (plugipay.subscription.canceled.v1).
  * A conditional update makes a double click or a retry cancel once, with one event.
  */
-export async function cancelSubscription(scope: TScope, input: TCancelInput, rules: TCancelRules, now = new Date()) {
+export async function cancelSubscription(scope: TActionScope, input: TCancelInput, rules: TCancelRules, now = new Date()) {
   if (input.reason && !rules.reasons.includes(input.reason)) {
     throw new ApiError('validation_error', 'This cancellation reason is not offered.', 'reason');
   }

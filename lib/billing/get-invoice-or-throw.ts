@@ -1,11 +1,10 @@
 import 'server-only';
+import type { TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { getPrisma } from '../db/get-db';
 
-type TScope = { accountId: string; customerId: string };
-
 /** One of this customer's invoices with its lines; anyone else's id is not_found. */
-export async function getInvoiceOrThrow({ accountId, customerId }: TScope, id: string) {
+export async function getInvoiceOrThrow({ accountId, customerId }: TCustomerScope, id: string) {
   const invoice = await getPrisma().invoice.findFirst({
     where: { id, accountId, customerId, status: { not: 'draft' } },
     include: { lines: { orderBy: { position: 'asc' } }, payments: { where: { status: 'succeeded' }, orderBy: { createdAt: 'asc' } } },

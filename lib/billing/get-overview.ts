@@ -1,10 +1,9 @@
 import 'server-only';
+import type { TCustomerScope } from './customer-scope';
 import { getPrisma } from '../db/get-db';
 
-type TScope = { accountId: string; customerId: string };
-
 /** What the overview shows: the current subscription with its price, the default card, the latest invoice and payment. */
-export async function getOverview({ accountId, customerId }: TScope) {
+export async function getOverview({ accountId, customerId }: TCustomerScope) {
   const prisma = getPrisma();
   const [subscription, defaultCard, latestInvoice, latestPayment] = await Promise.all([
     prisma.subscription.findFirst({

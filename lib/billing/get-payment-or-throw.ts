@@ -1,11 +1,10 @@
 import 'server-only';
+import type { TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { getPrisma } from '../db/get-db';
 
-type TScope = { accountId: string; customerId: string };
-
 /** One of this customer's payments with the invoice it paid; anyone else's id is not_found. */
-export async function getPaymentOrThrow({ accountId, customerId }: TScope, id: string) {
+export async function getPaymentOrThrow({ accountId, customerId }: TCustomerScope, id: string) {
   const payment = await getPrisma().payment.findFirst({
     where: { id, accountId, customerId },
     include: { invoice: { select: { id: true, number: true, total: true, currency: true } } },

@@ -1,11 +1,10 @@
 import 'server-only';
+import type { TCustomerScope } from './customer-scope';
 import { getPrisma } from '../db/get-db';
 import { PAGE_SIZE, toPage } from './keyset-page';
 
-type TScope = { accountId: string; customerId: string };
-
 /** One page of a customer's payments (receipts), newest first, by keyset on (createdAt, id). */
-export async function listPayments({ accountId, customerId }: TScope, cursor?: string, size = PAGE_SIZE) {
+export async function listPayments({ accountId, customerId }: TCustomerScope, cursor?: string, size = PAGE_SIZE) {
   const prisma = getPrisma();
   const after = cursor ? await prisma.payment.findFirst({ where: { id: cursor, accountId, customerId }, select: { id: true, createdAt: true } }) : null;
   const rows = await prisma.payment.findMany({

@@ -1,17 +1,17 @@
 import 'server-only';
+import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from './serialize-payment-method';
 
-type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
 
 /**
  * Removes a saved card that is not the default. The card stays in the database (detached) for the
  * receipts that name it. The default card (so a subscriber's last card) cannot be removed.
  */
-export async function removePaymentMethod(scope: TScope, paymentMethodId: string, now = new Date()) {
+export async function removePaymentMethod(scope: TActionScope, paymentMethodId: string, now = new Date()) {
   const { accountId, customerId } = scope;
   return getPrisma().$transaction(async (tx) => {
     const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null } });

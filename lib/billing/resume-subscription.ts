@@ -1,14 +1,14 @@
 import 'server-only';
+import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription } from './serialize-subscription';
 
-type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
 
 /** Undoes a cancel scheduled for the period's end, before it takes effect (once, however often asked). */
-export async function resumeSubscription(scope: TScope, subscriptionId: string, now = new Date()) {
+export async function resumeSubscription(scope: TActionScope, subscriptionId: string, now = new Date()) {
   const { accountId, customerId } = scope;
   return getPrisma().$transaction(async (tx) => {
     const { count } = await tx.subscription.updateMany({

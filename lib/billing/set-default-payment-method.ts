@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
@@ -6,9 +7,8 @@ import { recordEvent } from '../webhooks/record-event';
 import { makeDefaultInTx } from './add-payment-method';
 import { serializePaymentMethod } from './serialize-payment-method';
 
-type TScope = { accountId: string; customerId: string; portalSessionId: string; headers: Headers };
 
-export async function setDefaultPaymentMethod(scope: TScope, paymentMethodId: string) {
+export async function setDefaultPaymentMethod(scope: TActionScope, paymentMethodId: string) {
   const { accountId, customerId } = scope;
   return getPrisma().$transaction(async (tx) => {
     const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null } });

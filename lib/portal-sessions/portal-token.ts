@@ -30,8 +30,10 @@ export function verifyPortalToken(token: string, keys: TTokenKey[], now: number 
   const [, kid, sessionId, exp, signature] = match as unknown as [string, string, string, string, string];
   const key = keys.find((k) => k.kid === kid);
   if (!key) return { ok: false, reason: 'unknown_key' };
-  const expected = mac(key.key, `${VERSION}.${kid}.${sessionId}.${exp}`);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as canonical text, not decoded bytes: base64 ignores the last character's spare bits,
+  // and a token that differs by any character must not verify.
+  const expected = Buffer.from(mac(key.key, `${VERSION}.${kid}.${sessionId}.${exp}`).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
   const expiresAt = new Date(Number(exp) * 1000);
   if (expiresAt.getTime() <= now) return { ok: false, reason: 'expired', sessionId };

@@ -1,13 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { signedFetch } from './signed-fetch';
+import { PlugipayClient } from '../sdk/src/plugipay';
 
 export type TKey = { keyId: string; secret: string };
 
-/** Mints a portal session through the API and returns it (url included). */
-export async function mintPortalSession(baseUrl: string, key: TKey, body: Record<string, unknown>) {
-  const res = await signedFetch(baseUrl, { path: '/api/v1/portal-sessions', key, body: { returnUrl: 'https://yourapp.com/account/billing?from=portal', ...body } });
-  if (res.status !== 201) throw new Error(`minting a portal session failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string; url: string; returnUrl: string; expiresAt: string; customerId: string };
+type TMintInput = { customerId: string; returnUrl?: string; locale?: string; flow?: Parameters<PlugipayClient['portalSessions']['create']>[0]['flow'] };
+
+/** Mints a portal session the way a merchant does, through the SDK, and returns it (url included). */
+export async function mintPortalSession(baseUrl: string, key: TKey, { returnUrl = 'https://yourapp.com/account/billing?from=portal', ...input }: TMintInput) {
+  const plugipay = new PlugipayClient({ ...key, baseUrl, maxRetries: 0 });
+  return plugipay.portalSessions.create({ returnUrl, ...input });
 }
 
 export function tokenOf(url: string): string {

@@ -37,9 +37,11 @@ export const TEST_CUSTOMERS = {
   e2eA11yDark: ['merchant', 'active'],
   e2eCards: ['merchant', 'active'],
   e2eDeclined: ['merchant', 'active'],
+  e2eCardErrors: ['merchant', 'active'],
   e2eCancelResume: ['merchant', 'active'],
   e2eCancelNow: ['otherMerchant', 'otherMerchant'],
   e2eIdr: ['merchant', 'idr'],
+  e2eIdrAmounts: ['merchant', 'idr'],
   e2eIndonesian: ['merchant', 'idr'],
   e2eCancelFlow: ['merchant', 'active'],
   e2eCardFlow: ['merchant', 'noPaymentMethod'],
@@ -49,6 +51,8 @@ export const TEST_CUSTOMERS = {
   apiCancelNow: ['otherMerchant', 'otherMerchant'],
   apiCancelFlow: ['merchant', 'active'],
   apiFeatures: ['featureAccount', 'active'],
+  apiRace: ['merchant', 'noPaymentMethod'],
+  e2eFeatures: ['featureAccount', 'active'],
 } as const satisfies Record<string, readonly [TAccountFixture, string]>;
 
 export type TTestServer = {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mintPortalSession, openLink } from '@/lib/testing/portal-links';
 import { signedFetch } from '@/lib/testing/signed-fetch';
 import { describeRunningServer, readCredentials, readFixtures, startTestServer, type TTestServer } from '@/lib/testing/test-server';
 
@@ -68,6 +69,17 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
     const bodies = await Promise.all(responses.map((r) => r.json()));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+  });
+
+  it('let exactly one of 50 concurrent opens of a link win, spread over both', async () => {
+    const creds = readCredentials(main.credentialsPath);
+    const session = await mintPortalSession(main.baseUrl, creds.merchant, { customerId: readFixtures(main.dataDir).customers.apiRace });
+    const path = new URL(session.url).pathname;
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => openLink(`${i % 2 ? main.baseUrl : second.baseUrl}${path}`)));
+    const statuses = results.map((r) => r.res.status);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 410)).toHaveLength(49);
+    expect(results.filter((r) => r.setCookie)).toHaveLength(1);
   });
 });
 

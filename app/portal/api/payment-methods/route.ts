@@ -1,17 +1,18 @@
 import { ApiError } from '@/lib/api/errors';
+import { actionScope } from '@/lib/billing/customer-scope';
 import { addPaymentMethod } from '@/lib/billing/add-payment-method';
 import { serializePaymentMethod } from '@/lib/billing/serialize-payment-method';
 import { ZCardInput } from '@/lib/payments/card-input';
 import { getPaymentProcessor } from '@/lib/payments/get-payment-processor';
 import { flowCompletionResponse } from '@/lib/portal-login/complete-flow';
 import { withPortalLogin } from '@/lib/portal-login/with-portal-login';
-import { loadPortalFeatures } from '@/lib/portal/load-portal-features';
+import { assertFeature } from '@/lib/portal/assert-feature';
 
 export const dynamic = 'force-dynamic';
 
 // POST /portal/api/payment-methods: save a card through the payment processor
 export const POST = withPortalLogin({}, async ({ login, body, request }) => {
-  if (!(await loadPortalFeatures(login.accountId)).paymentMethodUpdate) throw new ApiError('forbidden', 'Updating the payment method is not available here.');
+  await assertFeature(login.accountId, 'paymentMethodUpdate');
   const parsed = ZCardInput.safeParse(body);
   if (!parsed.success) {
     // Codes, not prose: the form shows each in the customer's language, beside its field.
@@ -20,7 +21,7 @@ export const POST = withPortalLogin({}, async ({ login, body, request }) => {
   }
   const inFlow = login.session.flowType === 'payment_method_update';
   const card = { ...parsed.data, makeDefault: parsed.data.makeDefault || inFlow };
-  const scope = { accountId: login.accountId, customerId: login.customerId, portalSessionId: login.session.id, headers: request.headers };
+  const scope = actionScope(login, request);
   const saved = await addPaymentMethod(scope, card, getPaymentProcessor());
   return flowCompletionResponse(login, inFlow, { paymentMethod: serializePaymentMethod(saved) }, request);
 });
