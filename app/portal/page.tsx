@@ -16,6 +16,7 @@ export default async function OverviewPage() {
   const { locale } = ctx;
   const { subscription, defaultCard, latestInvoice, latestPayment } = await getOverview(ctx.login);
   const link = 'text-sm font-medium underline underline-offset-4';
+  const planAmount = subscription ? formatMoney({ amount: subscription.price.unitAmount * BigInt(subscription.quantity), currency: subscription.price.currency }, locale) : '';
 
   return (
     <PortalFrame ctx={ctx} current="overview" title={t('tabs.overview')}>
@@ -25,18 +26,12 @@ export default async function OverviewPage() {
             <>
               <p className="font-medium">{subscription.price.product.name}</p>
               <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-                {t('perInterval', {
-                  amount: formatMoney({ amount: subscription.price.unitAmount * BigInt(subscription.quantity), currency: subscription.price.currency }, locale),
-                  interval: subscription.price.interval,
-                })}
+                {t('perInterval', { amount: planAmount, interval: subscription.price.interval })}
               </p>
               <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
                 {subscription.cancelAtPeriodEnd
                   ? t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })
-                  : t('nextCharge', {
-                      amount: formatMoney({ amount: subscription.price.unitAmount * BigInt(subscription.quantity), currency: subscription.price.currency }, locale),
-                      date: formatDate(subscription.currentPeriodEnd, locale),
-                    })}
+                  : t('nextCharge', { amount: planAmount, date: formatDate(subscription.currentPeriodEnd, locale) })}
               </p>
             </>
           ) : (
