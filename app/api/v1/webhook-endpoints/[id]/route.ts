@@ -1,0 +1,10 @@
+import { json } from '@/lib/api/json-result';
+import { withMerchantKey } from '@/lib/api/with-merchant-key';
+import { deleteWebhookEndpoint } from '@/lib/webhooks/manage-webhook-endpoints';
+
+export const dynamic = 'force-dynamic';
+
+// DELETE /api/v1/webhook-endpoints/<we_id>: stop sending events to an endpoint
+export const DELETE = withMerchantKey({ scope: 'plugipay:webhooks:write' }, async ({ account, params }) =>
+  json(200, await deleteWebhookEndpoint(account.accountId, params.id ?? '')),
+);

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { mintPortalSession } from '@/lib/testing/portal-links';
+import { signedFetch } from '@/lib/testing/signed-fetch';
+import { readCredentials, readFixtures, type TTestFixtures } from '@/lib/testing/test-server';
+import type { TDemoCredentials } from '@/prisma/seed/seed-demo-data';
+
+let baseUrl: string;
+let creds: TDemoCredentials;
+let fixtures: TTestFixtures;
+beforeAll(() => {
+  baseUrl = inject('baseUrl');
+  creds = readCredentials(inject('credentialsPath'));
+  fixtures = readFixtures(inject('dataDir'));
+});
+
+const api = (key: { keyId: string; secret: string }, method: string, path: string, body?: unknown) => signedFetch(baseUrl, { method, path, key, body });
+
+describe('webhook endpoints', () => {
+  it('are created with a secret shown once, listed without it, rotated, and deleted', async () => {
+    const key = fixtures.featureAccount;
+    const created = await api(key, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/plugipay', events: ['plugipay.subscription.canceled.v1'] });
+    expect(created.status).toBe(201);
+    const endpoint = await created.json();
+    expect(endpoint).toMatchObject({ id: expect.stringMatching(/^we_[0-9A-HJKMNP-TV-Z]{26}$/), url: 'https://hooks.example.com/plugipay', events: ['plugipay.subscription.canceled.v1'] });
+    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+
+    const list = await (await api(key, 'GET', '/api/v1/webhook-endpoints')).json();
+    expect(list.object).toBe('list');
+    const listed = list.data.find((e: { id: string }) => e.id === endpoint.id);
+    expect(listed).toMatchObject({ id: endpoint.id, url: endpoint.url });
+    expect(JSON.stringify(list)).not.toContain(endpoint.secret);
+
+    const rotated = await (await api(key, 'POST', `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`)).json();
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(endpoint.secret);
+
+    expect((await api(key, 'DELETE', `/api/v1/webhook-endpoints/${endpoint.id}`)).status).toBe(200);
+    const after = await (await api(key, 'GET', '/api/v1/webhook-endpoints')).json();
+    expect(after.data.map((e: { id: string }) => e.id)).not.toContain(endpoint.id);
+  });
+
+  it('belong to one account: another account’s key gets 404', async () => {
+    const mine = await (await api(fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/a', events: ['*'] })).json();
+    expect((await api(creds.otherMerchant, 'DELETE', `/api/v1/webhook-endpoints/${mine.id}`)).status).toBe(404);
+    expect((await api(creds.otherMerchant, 'POST', `/api/v1/webhook-endpoints/${mine.id}/rotate-secret`)).status).toBe(404);
+    const theirs = await (await api(creds.otherMerchant, 'GET', '/api/v1/webhook-endpoints')).json();
+    expect(theirs.data.map((e: { id: string }) => e.id)).not.toContain(mine.id);
+  });
+
+  it.each([
+    ['plain http off localhost', { url: 'http://hooks.example.com/x', events: ['*'] }, 'url'],
+    ['a relative URL', { url: '/hooks', events: ['*'] }, 'url'],
+    ['credentials in the URL', { url: 'https://u:p@hooks.example.com/', events: ['*'] }, 'url'],
+    ['an unknown event type', { url: 'https://hooks.example.com/', events: ['plugipay.nothing.v1'] }, 'events.0'],
+    ['no event types', { url: 'https://hooks.example.com/', events: [] }, 'events'],
+  ])('refuse %s', async (_, body, param) => {
+    const res = await api(fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'validation_error', param });
+  });
+
+  it('need the webhooks scope', async () => {
+    expect((await api(creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints')).status).toBe(403);
+  });
+});
+
+describe('GET /api/v1/events', () => {
+  it('lists the account’s events newest first, filtered by type, a page at a time', async () => {
+    const account = fixtures.featureAccount;
+    for (let i = 0; i < 3; i++) await mintPortalSession(baseUrl, account, { customerId: fixtures.customers.apiFeatures });
+    const first = await (await api(account, 'GET', '/api/v1/events?limit=2&type=plugipay.portal_session.created.v1')).json();
+    expect(first).toMatchObject({ object: 'list', hasMore: true });
+    expect(first.data).toHaveLength(2);
+    for (const event of first.data) {
+      expect(event).toMatchObject({ id: expect.stringMatching(/^evt_/), type: 'plugipay.portal_session.created.v1', account: account.accountId });
+      expect(event.data.object).toMatchObject({ object: 'portal_session', customerId: fixtures.customers.apiFeatures });
+      // The link is a credential: events never carry it.
+      expect(event.data.object.url).toBeUndefined();
+    }
+    expect(first.data[0].id > first.data[1].id).toBe(true);
+    const next = await (await api(account, 'GET', `/api/v1/events?limit=2&type=plugipay.portal_session.created.v1&startingAfter=${first.data[1].id}`)).json();
+    expect(next.data[0].id < first.data[1].id).toBe(true);
+  });
+
+  it('never shows another account’s events', async () => {
+    const other = await (await api(creds.otherMerchant, 'GET', '/api/v1/events?limit=100')).json();
+    expect(other.data.every((e: { account: string }) => e.account === creds.otherMerchant.accountId)).toBe(true);
+  });
+
+  it('refuses an unknown filter', async () => {
+    const res = await api(fixtures.featureAccount, 'GET', '/api/v1/events?type=nope');
+    expect(res.status).toBe(400);
+  });
+});

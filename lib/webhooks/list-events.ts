@@ -1,0 +1,25 @@
+import 'server-only';
+import { z } from 'zod';
+import { getPrisma } from '../db/get-db';
+import { isId } from '../ids/new-id';
+import { EVENT_TYPES } from './record-event';
+
+export const ZListEventsQuery = z.strictObject({
+  startingAfter: z.string().refine((v) => isId('event', v), { message: 'must be an event id (evt_…)' }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  type: z.enum(EVENT_TYPES).optional(),
+});
+
+/** The account's events, newest first; ids are ULIDs, so the cursor is simply "older than this id". */
+export async function listEvents(accountId: string, { startingAfter, limit, type }: z.infer<typeof ZListEventsQuery>) {
+  const rows = await getPrisma().event.findMany({
+    where: { accountId, ...(type ? { type } : {}), ...(startingAfter ? { id: { lt: startingAfter } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+  });
+  return {
+    object: 'list' as const,
+    data: rows.slice(0, limit).map((e) => ({ id: e.id, object: 'event' as const, type: e.type, createdAt: e.createdAt.toISOString(), account: e.accountId, data: e.data })),
+    hasMore: rows.length > limit,
+  };
+}
