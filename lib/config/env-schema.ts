@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The environment the server reads, validated once at start-up. docs/configuration.md and the
@@ -21,6 +22,15 @@ const tokenKeyList = z
       .min(1, { message: 'needs at least one <kid>:<key> entry' }),
   );
 
+function isCidr(value: string): boolean {
+  try {
+    ipaddr.parseCIDR(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const intFromString = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const ZEnv = z.object({
@@ -41,6 +51,13 @@ export const ZEnv = z.object({
     .string()
     .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isCidr, { message: 'each entry must be an IPv4 or IPv6 network in CIDR form, such as 10.0.0.0/8' })))
+    .optional(),
+  WEBHOOK_RETRY_BASE_SECONDS: intFromString(1, 3_600).default(30),
   DEMO_CREDENTIALS_PATH: z.string().min(1).default('demo-credentials.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -17,6 +17,12 @@ export type TConfig = {
   portalLoginTtlSeconds: number;
   rateLimitPerMinute: number;
   redisUrl: string | undefined;
+  /** Whether this process runs the webhook delivery worker beside the web server. */
+  webhookWorker: boolean;
+  /** Private networks webhook endpoints may reach (demo mode allows every address). */
+  webhookAllowedNetworks: string[];
+  /** The first retry's delay; each later one doubles it (with jitter). */
+  webhookRetryBaseSeconds: number;
   demoCredentialsPath: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
 };
@@ -72,6 +78,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalLoginTtlSeconds: e.PORTAL_LOGIN_TTL_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     redisUrl: e.REDIS_URL,
+    webhookWorker: e.WEBHOOK_WORKER === 'on',
+    webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS ?? [],
+    webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
     demoCredentialsPath: path.resolve(e.DEMO_CREDENTIALS_PATH),
     logLevel: e.LOG_LEVEL,
   };

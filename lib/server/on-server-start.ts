@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '../config/get-config';
 import { closeDb } from '../db/get-db';
 import { logger } from '../log/logger';
+import { startDeliveryWorker } from '../webhooks/delivery-worker';
 
 const SHUTDOWN = Symbol.for('plugipay.shutdown');
 
@@ -15,6 +16,10 @@ export function onServerStart(): void {
     console.error(`\n${(error as Error).message}\n`);
     process.exit(1);
   }
+  const worker = getConfig().webhookWorker ? startDeliveryWorker() : undefined;
   // lib/cli/serve.ts calls this after the HTTP server has stopped taking requests.
-  (globalThis as Record<symbol, unknown>)[SHUTDOWN] = closeDb;
+  (globalThis as Record<symbol, unknown>)[SHUTDOWN] = async () => {
+    await worker?.stop();
+    await closeDb();
+  };
 }

@@ -17,9 +17,11 @@ export type TTestFixtures = {
   customers: Record<keyof typeof TEST_CUSTOMERS, string>;
   /** A merchant of the tests' own, whose settings tests may change. */
   featureAccount: { accountId: string; keyId: string; secret: string };
+  /** A merchant whose webhook endpoints only the webhook tests create, so that they see only their own events. */
+  webhookAccount: { accountId: string; keyId: string; secret: string };
 };
 
-type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount';
+type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount' | 'webhookAccount';
 
 /**
  * Each test that keeps a login open gets a customer of its own, cloned from a demo customer, in
@@ -53,6 +55,8 @@ export const TEST_CUSTOMERS = {
   apiFeatures: ['featureAccount', 'active'],
   apiRace: ['merchant', 'noPaymentMethod'],
   e2eFeatures: ['featureAccount', 'active'],
+  webhookCancel: ['webhookAccount', 'active'],
+  webhookCard: ['webhookAccount', 'noPaymentMethod'],
 } as const satisfies Record<string, readonly [TAccountFixture, string]>;
 
 export type TTestServer = {
@@ -114,7 +118,13 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   const revokedKey = createKey('Revoked test key');
   runCli('lib/cli/api-keys.ts', ['revoke', revokedKey.keyId], env);
   const featureAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Feature Test Co'], env)) as TTestFixtures['featureAccount'];
-  const accounts: Record<TAccountFixture, string> = { merchant, otherMerchant: readCredentials(credentialsPath).otherMerchant.accountId, featureAccount: featureAccount.accountId };
+  const webhookAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Webhook Test Co'], env)) as TTestFixtures['webhookAccount'];
+  const accounts: Record<TAccountFixture, string> = {
+    merchant,
+    otherMerchant: readCredentials(credentialsPath).otherMerchant.accountId,
+    featureAccount: featureAccount.accountId,
+    webhookAccount: webhookAccount.accountId,
+  };
   const customers = {} as TTestFixtures['customers'];
   for (const account of Object.keys(accounts) as TAccountFixture[]) {
     const specs = Object.entries(TEST_CUSTOMERS).filter(([, [a]]) => a === account).map(([label, [, like]]) => `${label}=${like}`);
@@ -126,6 +136,7 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
     otherRateLimitKey: createKey('Second rate-limit test key'),
     customers,
     featureAccount,
+    webhookAccount,
   };
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
@@ -152,6 +163,8 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
     // Two keys, as mid-rotation: t2 signs new links, t1 (the old one) still verifies.
     PORTAL_TOKEN_KEYS: `t2:${randomBytes(32).toString('base64')},t1:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Retries after about 1, 2, 4… seconds, so that a test sees several attempts.
+    WEBHOOK_RETRY_BASE_SECONDS: '1',
     DATABASE_URL: scratch?.url ?? '',
     ...shareWith?.env,
     PORT: String(port),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getPrisma } from '../db/get-db';
 import { isId } from '../ids/new-id';
 import { EVENT_TYPES } from './record-event';
+import { serializeEvent } from './serialize-event';
 
 export const ZListEventsQuery = z.strictObject({
   startingAfter: z.string().refine((v) => isId('event', v), { message: 'must be an event id (evt_…)' }).optional(),
@@ -19,7 +20,7 @@ export async function listEvents(accountId: string, { startingAfter, limit, type
   });
   return {
     object: 'list' as const,
-    data: rows.slice(0, limit).map((e) => ({ id: e.id, object: 'event' as const, type: e.type, createdAt: e.createdAt.toISOString(), account: e.accountId, data: e.data })),
+    data: rows.slice(0, limit).map(serializeEvent),
     hasMore: rows.length > limit,
   };
 }

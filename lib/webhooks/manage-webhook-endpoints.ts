@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../api/errors';
+import { addressPolicyFromConfig, assertHostAllowed, RefusedAddressError } from './address-policy';
 import { getConfig } from '../config/get-config';
 import { encryptSecret } from '../crypto/secret-box';
 import { getPrisma } from '../db/get-db';
@@ -14,7 +15,18 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
+/** Refuses, as a validation error on `url`, a host that resolves to an address webhooks may not reach. */
+async function assertReachable(url: string): Promise<void> {
+  try {
+    await assertHostAllowed(new URL(url).hostname, addressPolicyFromConfig());
+  } catch (error) {
+    if (error instanceof RefusedAddressError) throw new ApiError('validation_error', `url: ${error.message}.`, 'url');
+    throw error;
+  }
+}
+
 export async function createWebhookEndpoint(accountId: string, { url, events }: { url: string; events: string[] }) {
+  await assertReachable(url);
   const id = newId('webhookEndpoint');
   const secret = newSecret();
   const endpoint = await getPrisma().webhookEndpoint.create({
@@ -28,8 +40,10 @@ export async function listWebhookEndpoints(accountId: string) {
   return { object: 'list' as const, data: endpoints.map((e) => serializeWebhookEndpoint(e)), hasMore: false };
 }
 
-async function findEndpointOrThrow(accountId: string, id: string) {
-  const endpoint = isId('webhookEndpoint', id) ? await getPrisma().webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } }) : null;
+/** The account's endpoint, or the API's 404; a deleted one only for reading its past deliveries. */
+export async function findEndpointOrThrow(accountId: string, id: string, { includeDeleted = false } = {}) {
+  const where = { id, accountId, ...(includeDeleted ? {} : { deletedAt: null }) };
+  const endpoint = isId('webhookEndpoint', id) ? await getPrisma().webhookEndpoint.findFirst({ where }) : null;
   if (!endpoint) throw new ApiError('not_found', `No such webhook endpoint: ${id}.`, 'id');
   return endpoint;
 }

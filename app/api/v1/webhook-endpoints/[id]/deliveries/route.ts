@@ -1,0 +1,10 @@
+import { json } from '@/lib/api/json-result';
+import { withMerchantKey } from '@/lib/api/with-merchant-key';
+import { listDeliveries, ZListDeliveriesQuery } from '@/lib/webhooks/list-deliveries';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/v1/webhook-endpoints/<we_id>/deliveries: the endpoint's deliveries with their attempts (?startingAfter=whd_…&limit=&status=)
+export const GET = withMerchantKey({ scope: 'plugipay:webhooks:write', query: ZListDeliveriesQuery }, async ({ account, params, query }) =>
+  json(200, await listDeliveries(account.accountId, params.id ?? '', query)),
+);

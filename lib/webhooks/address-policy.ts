@@ -1,0 +1,81 @@
+import 'server-only';
+import { lookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
+import { getConfig } from '../config/get-config';
+
+export type TAddressPolicy = {
+  /** Demo mode: every address is allowed, so that a receiver on this machine can be tried out. */
+  allowAll: boolean;
+  allowedNetworks: [ipaddr.IPv4 | ipaddr.IPv6, number][];
+};
+
+export function addressPolicyFromConfig(): TAddressPolicy {
+  const { mode, webhookAllowedNetworks } = getConfig();
+  return { allowAll: mode === 'demo', allowedNetworks: webhookAllowedNetworks.map((cidr) => ipaddr.parseCIDR(cidr)) };
+}
+
+/**
+ * Whether a webhook may be sent to this address: public unicast ones always; private, loopback,
+ * link-local, carrier-grade NAT and the other special ranges only in demo mode or when an
+ * allowed network covers them. IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ */
+export function isAddressAllowed(address: string, policy: TAddressPolicy): boolean {
+  if (policy.allowAll) return true;
+  if (!ipaddr.isValid(address)) return false;
+  const ip = ipaddr.process(address);
+  if (ip.range() === 'unicast') return true;
+  return policy.allowedNetworks.some(([network, bits]) => network.kind() === ip.kind() && ip.match(network, bits));
+}
+
+export class RefusedAddressError extends Error {
+  override name = 'RefusedAddressError';
+}
+
+/** The URL's host as an address literal (brackets removed from IPv6), or undefined for a name. */
+export function literalAddress(hostname: string): string | undefined {
+  const bare = hostname.replace(/^\[(.*)\]$/, '$1');
+  return ipaddr.isValid(bare) ? bare : undefined;
+}
+
+/**
+ * Resolves the host and refuses it when any of its addresses is not allowed: a name that resolves
+ * to both a public and an internal address could otherwise be steered to the internal one.
+ */
+export async function assertHostAllowed(hostname: string, policy: TAddressPolicy): Promise<void> {
+  if (policy.allowAll) return;
+  const literal = literalAddress(hostname);
+  let addresses: string[];
+  try {
+    addresses = literal ? [literal] : (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    throw new RefusedAddressError(`the host ${hostname} does not resolve`);
+  }
+  const refused = addresses.find((address) => !isAddressAllowed(address, policy));
+  if (refused) throw new RefusedAddressError(`the host ${hostname} resolves to ${refused}, a private or reserved address`);
+}
+
+/**
+ * A `lookup` for node:http that resolves the name and refuses internal addresses at connection
+ * time, so that a name re-pointed after the check (DNS rebinding) cannot reach them either.
+ */
+export function guardedLookup(policy: TAddressPolicy) {
+  return (
+    hostname: string,
+    options: { family?: number | string; all?: boolean },
+    callback: (error: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void,
+  ) => {
+    lookup(hostname, { all: true, verbatim: true }).then(
+      (addresses) => {
+        const refused = addresses.find((a) => !isAddressAllowed(a.address, policy));
+        if (refused) {
+          callback(new RefusedAddressError(`the host ${hostname} resolves to ${refused.address}, a private or reserved address`), '');
+        } else if (options.all) {
+          callback(null, addresses);
+        } else {
+          callback(null, addresses[0]!.address, addresses[0]!.family);
+        }
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    );
+  };
+}
