@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export type TReceivedWebhook = { headers: http.IncomingHttpHeaders; body: string; event: { id: string; type: string; data: { object: Record<string, unknown> } } };
 
-/** How the receiver answers its n-th request (0-based): a status and body, or 'hang' to never answer. */
-export type TAnswer = (n: number, received: TReceivedWebhook) => { status: number; body?: string } | 'hang';
+/** How the receiver answers its n-th request (0-based): a status and body (after a delay), or 'hang' to never answer. */
+export type TAnswer = (n: number, received: TReceivedWebhook) => { status: number; body?: string; delayMs?: number } | 'hang';
 
 /**
  * A merchant's webhook receiver on 127.0.0.1 for tests: records every request as it arrived (raw
@@ -25,7 +25,7 @@ export async function startWebhookReceiver(answer: TAnswer = () => ({ status: 20
         hanging.add(res);
         return;
       }
-      res.writeHead(reply.status, { 'Content-Type': 'text/plain' }).end(reply.body ?? 'ok');
+      setTimeout(() => res.writeHead(reply.status, { 'Content-Type': 'text/plain' }).end(reply.body ?? 'ok'), reply.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

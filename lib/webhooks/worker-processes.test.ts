@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mintPortalSession } from '@/lib/testing/portal-links';
+import { signedFetch } from '@/lib/testing/signed-fetch';
+import { readFixtures, startTestServer, type TTestFixtures, type TTestServer } from '@/lib/testing/test-server';
+import { startWebhookReceiver, type TAnswer } from '@/lib/testing/webhook-receiver';
+
+// `npm run worker` processes beside a server that runs none (WEBHOOK_WORKER=off), all on one
+// PostgreSQL database of their own: the deployment the worker command exists for.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const SESSION_CREATED = 'plugipay.portal_session.created.v1';
+
+describe.runIf(onPostgres)('delivery workers on one PostgreSQL database', () => {
+  let server: TTestServer;
+  let key: TTestFixtures['webhookAccount'];
+  let customerId: string;
+  const workers: ChildProcess[] = [];
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { WEBHOOK_WORKER: 'off' } });
+    const fixtures = readFixtures(server.dataDir);
+    key = fixtures.webhookAccount;
+    customerId = fixtures.customers.webhookCard;
+  }, 120_000);
+  afterAll(() => server?.stop());
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => stopWorker(w)));
+    while (cleanups.length > 0) await cleanups.pop()!();
+  });
+
+  async function startWorker(env: Record<string, string> = {}): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/worker.ts'], {
+      env: { ...server.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    workers.push(child);
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('webhook worker running')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the worker exited with code ${code}`)));
+    });
+    return child;
+  }
+
+  async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
+
+  async function subscribe(answer?: TAnswer, url?: (receiverPort: number) => string) {
+    const receiver = await startWebhookReceiver(answer);
+    const res = await signedFetch(server.baseUrl, { path: '/api/v1/webhook-endpoints', key, body: { url: url?.(receiver.port) ?? receiver.url, events: [SESSION_CREATED] } });
+    expect(res.status).toBe(201);
+    const endpoint = (await res.json()) as { id: string };
+    cleanups.push(receiver.close, () => signedFetch(server.baseUrl, { method: 'DELETE', path: `/api/v1/webhook-endpoints/${endpoint.id}`, key }));
+    return { receiver, endpoint };
+  }
+
+  const mint = () => mintPortalSession(server.baseUrl, key, { customerId });
+  const deliveries = async (endpointId: string) =>
+    (await (await signedFetch(server.baseUrl, { method: 'GET', path: `/api/v1/webhook-endpoints/${endpointId}/deliveries`, key })).json()).data as {
+      status: string;
+      attempts: { responseStatus: number | null; error: string | null }[];
+    }[];
+
+  it('send each event once however many workers run', async () => {
+    // A slow receiver keeps attempts in flight while the other workers look for work.
+    const { receiver } = await subscribe(() => ({ status: 200, delayMs: 150 }));
+    await Promise.all([startWorker(), startWorker(), startWorker()]);
+    const minted = [];
+    for (let i = 0; i < 30; i++) minted.push(await mint());
+    await receiver.waitFor(30, 60_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const ids = receiver.received.map((r) => r.event.data.object.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids)).toEqual(new Set(minted.map((s) => s.id)));
+  }, 90_000);
+
+  it('keep an event made while no worker runs, and send it when one starts', async () => {
+    const { receiver } = await subscribe();
+    const session = await mint();
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(receiver.received).toHaveLength(0);
+    await startWorker();
+    const [webhook] = await receiver.waitFor(1);
+    expect(webhook!.event.data.object.id).toBe(session.id);
+  });
+
+  it('send again a delivery whose worker died during the attempt, once its claim runs out', async () => {
+    const { receiver, endpoint } = await subscribe((n) => (n === 0 ? 'hang' : { status: 200 }));
+    const killed = await startWorker();
+    await mint();
+    const [first] = await receiver.waitFor(1);
+    await stopWorker(killed, 'SIGKILL');
+    await startWorker();
+    const [, second] = await receiver.waitFor(2, 60_000);
+    expect(second!.event.id).toBe(first!.event.id);
+    await expect.poll(async () => (await deliveries(endpoint.id))[0]?.status, { timeout: 10_000 }).toBe('succeeded');
+  }, 90_000);
+
+  it('refuse, at delivery, a name that resolves to a private address when not in demo mode, unless allowed', async () => {
+    // Created while the instance is in demo mode; a production worker checks the address again as it connects.
+    const { receiver, endpoint } = await subscribe(undefined, (port) => `http://localhost:${port}/webhooks`);
+    const production = { PLUGIPAY_MODE: 'production', PORTAL_BASE_URL: 'https://portal.example.test' };
+    const strict = await startWorker(production);
+    await mint();
+    await expect.poll(async () => (await deliveries(endpoint.id))[0]?.attempts.length ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    expect((await deliveries(endpoint.id))[0]!.attempts[0]!.error).toMatch(/localhost resolves to .*private or reserved/);
+    expect(receiver.received).toHaveLength(0);
+
+    await stopWorker(strict);
+    await startWorker({ ...production, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::1/128' });
+    await receiver.waitFor(1, 30_000);
+    await expect.poll(async () => (await deliveries(endpoint.id))[0]?.status, { timeout: 10_000 }).toBe('succeeded');
+  }, 90_000);
+});
