@@ -57,7 +57,9 @@ export const TEST_CUSTOMERS = {
   e2eFeatures: ['featureAccount', 'active'],
   webhookCancel: ['webhookAccount', 'active'],
   webhookCard: ['webhookAccount', 'noPaymentMethod'],
-} as const satisfies Record<string, readonly [TAccountFixture, string]>;
+  // Cancelled at the end of a period that ended weeks ago: the worker ends it when the server starts.
+  webhookPeriodEnded: ['webhookAccount', 'canceling', 45],
+} as const satisfies Record<string, readonly [TAccountFixture, string] | readonly [TAccountFixture, string, number]>;
 
 export type TTestServer = {
   baseUrl: string;
@@ -127,7 +129,7 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   };
   const customers = {} as TTestFixtures['customers'];
   for (const account of Object.keys(accounts) as TAccountFixture[]) {
-    const specs = Object.entries(TEST_CUSTOMERS).filter(([, [a]]) => a === account).map(([label, [, like]]) => `${label}=${like}`);
+    const specs = Object.entries(TEST_CUSTOMERS).filter(([, [a]]) => a === account).map(([label, [, like, daysAgo]]) => `${label}=${like}@${daysAgo ?? 0}`);
     if (specs.length > 0) Object.assign(customers, JSON.parse(runCli('lib/testing/create-test-customers.ts', [accounts[account], ...specs], env)));
   }
   const fixtures: TTestFixtures = {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { endDueCancellations } from '../billing/end-due-cancellations';
 import { logger } from '../log/logger';
 import { addressPolicyFromConfig } from './address-policy';
 import { attemptDelivery } from './attempt-delivery';
@@ -9,19 +10,28 @@ import { dispatchEvents } from './dispatch-events';
 export const POLL_INTERVAL_MS = 1_000;
 /** Attempts one worker makes at once. */
 export const CONCURRENCY = 8;
+/** How often a worker ends the subscriptions whose cancellation at the period end has come due. */
+export const CANCELLATION_SWEEP_MS = 15_000;
 
 export type TDeliveryWorker = { stop: () => Promise<void> };
 
 /**
- * The webhook delivery loop: fan new events out into deliveries, claim the due ones, attempt them.
- * Any number of these may run against one database (in app instances and `npm run worker`).
+ * The background loop: end the cancellations that have come due (events of their own), fan new
+ * events out into deliveries, claim the due ones, attempt them. Any number of these may run
+ * against one database (in app instances and `npm run worker`).
  */
 export function startDeliveryWorker(): TDeliveryWorker {
   const policy = addressPolicyFromConfig();
   let running = true;
   let wake: () => void = () => {};
 
+  let lastSweep = 0;
+
   async function tick(): Promise<boolean> {
+    if (Date.now() - lastSweep >= CANCELLATION_SWEEP_MS) {
+      lastSweep = Date.now();
+      await endDueCancellations();
+    }
     const dispatched = await dispatchEvents();
     const claimed = await claimDueDeliveries(CONCURRENCY);
     await Promise.all(claimed.map((claim) => attemptDelivery(claim, policy)));

@@ -149,6 +149,28 @@ describe('webhook delivery', () => {
     expect(again!.body).toBe(first!.body);
   });
 
+  it('ends a subscription when its cancellation comes due, with a canceled event that a later endpoint can be sent', async () => {
+    const customerId = fixtures.customers.webhookPeriodEnded;
+    type TSubscriptionEvent = { id: string; data: { object: { customerId: string; status: string; endedAt: string; currentPeriodEnd: string; cancelAtPeriodEnd: boolean } } };
+    const find = async () =>
+      ((await (await api(key, 'GET', '/api/v1/events?type=plugipay.subscription.canceled.v1&limit=100')).json()).data as TSubscriptionEvent[]).find(
+        (e) => e.data.object.customerId === customerId,
+      );
+    await expect.poll(find, { timeout: 20_000 }).toBeDefined();
+    const event = (await find())!;
+    expect(event.data.object).toMatchObject({ status: 'canceled', cancelAtPeriodEnd: false });
+    expect(event.data.object.endedAt).toBe(event.data.object.currentPeriodEnd);
+    expect(Date.parse(event.data.object.endedAt)).toBeLessThan(Date.now());
+
+    // The endpoint did not exist when the event happened, so only a redelivery sends it there.
+    const { receiver } = await subscribe(['plugipay.subscription.canceled.v1']);
+    await settle(1_500);
+    expect(receiver.received).toHaveLength(0);
+    expect((await api(key, 'POST', `/api/v1/events/${event.id}/redeliver`)).status).toBe(202);
+    const [webhook] = await receiver.waitFor(1);
+    expect(webhook!.event.id).toBe(event.id);
+  });
+
   it('does not send events an endpoint is not subscribed to, nor other accounts’ events', async () => {
     const { receiver } = await subscribe(['plugipay.payment_method.updated.v1']);
     await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
