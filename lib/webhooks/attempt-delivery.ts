@@ -26,7 +26,7 @@ function signingSecrets(endpoint: { id: string; secretCiphertext: string; previo
  * Makes one attempt at a delivery this worker has claimed, and records it: a 2xx answer succeeds
  * it; anything else schedules the next attempt, or fails it once the retry window is over.
  */
-export async function attemptDelivery({ id, lockedUntil }: { id: string; lockedUntil: Date }, policy: TAddressPolicy): Promise<void> {
+export async function attemptDelivery({ id, lockedUntil }: { id: string; lockedUntil: Date }, policy: TAddressPolicy, stopping?: AbortSignal): Promise<void> {
   const prisma = getPrisma();
   const delivery = await prisma.webhookDelivery.findFirst({ where: { id, lockedUntil }, include: { event: true, endpoint: true } });
   if (!delivery) return; // the claim was lost (the lease ran out); whoever holds it now delivers
@@ -43,7 +43,7 @@ export async function attemptDelivery({ id, lockedUntil }: { id: string; lockedU
     'User-Agent': USER_AGENT,
     'Plugipay-Signature': webhookSignatureHeader(body, signingSecrets(delivery.endpoint, started), Math.floor(started.getTime() / 1000)),
   };
-  const result = await sendWebhook(delivery.endpoint.url, body, headers, policy);
+  const result = await sendWebhook(delivery.endpoint.url, body, headers, policy, stopping);
   const succeeded = result.status !== undefined && result.status >= 200 && result.status < 300;
   const failedAttempts = delivery.attemptCount + 1;
   const next = succeeded ? undefined : nextAttemptAt(failedAttempts, new Date(), delivery.retryUntil, getConfig().webhookRetryBaseSeconds);

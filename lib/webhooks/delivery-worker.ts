@@ -23,6 +23,9 @@ export type TDeliveryWorker = { stop: () => Promise<void> };
 export function startDeliveryWorker(): TDeliveryWorker {
   const policy = addressPolicyFromConfig();
   let running = true;
+  // Stopping cuts attempts in flight short (recorded as failed, so retried), so that a server
+  // stopping within its grace period still closes the database cleanly.
+  const stopping = new AbortController();
   let wake: () => void = () => {};
 
   let lastSweep = 0;
@@ -34,7 +37,7 @@ export function startDeliveryWorker(): TDeliveryWorker {
     }
     const dispatched = await dispatchEvents();
     const claimed = await claimDueDeliveries(CONCURRENCY);
-    await Promise.all(claimed.map((claim) => attemptDelivery(claim, policy)));
+    await Promise.all(claimed.map((claim) => attemptDelivery(claim, policy, stopping.signal)));
     return dispatched > 0 || claimed.length === CONCURRENCY;
   }
 
@@ -60,6 +63,7 @@ export function startDeliveryWorker(): TDeliveryWorker {
   return {
     stop: async () => {
       running = false;
+      stopping.abort();
       wake();
       await loop;
     },

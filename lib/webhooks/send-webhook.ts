@@ -19,7 +19,13 @@ function excerpt(text: string): string {
  * POSTs one signed event. Never throws: the outcome, success or not, becomes an attempt record.
  * Redirects are not followed (a 3xx is a failed attempt), as a redirect could lead anywhere.
  */
-export async function sendWebhook(url: string, body: string, headers: Record<string, string>, policy: TAddressPolicy): Promise<TSendResult> {
+export async function sendWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  policy: TAddressPolicy,
+  stopping: AbortSignal = new AbortController().signal,
+): Promise<TSendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const target = new URL(url);
@@ -39,7 +45,7 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
         method: 'POST',
         headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
         lookup: policy.allowAll ? undefined : (guardedLookup(policy) as never),
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        signal: AbortSignal.any([AbortSignal.timeout(DELIVERY_TIMEOUT_MS), stopping]),
         agent: false,
       },
       (response) => {
@@ -57,7 +63,9 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
         response.on('error', (error) => resolve({ status: response.statusCode, latencyMs: elapsed(), responseBody: undefined, error: describe(error) }));
       },
     );
-    request.on('error', (error) => resolve({ status: undefined, latencyMs: elapsed(), responseBody: undefined, error: describe(error) }));
+    request.on('error', (error) =>
+      resolve({ status: undefined, latencyMs: elapsed(), responseBody: undefined, error: stopping.aborted ? 'the worker stopped during the attempt' : describe(error) }),
+    );
     request.end(body);
   });
 }
