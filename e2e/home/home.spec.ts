@@ -32,7 +32,7 @@ test.describe('the instance landing page', () => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'id');
     await expect(page.getByRole('heading', { level: 1, name: 'Portal penagihan Plugipay' })).toBeVisible();
-    await expect(page.getByText(`4 akun dan ${6 + Object.keys(fixtures.customers).length} pelanggan sudah dimuat`)).toBeVisible();
+    await expect(page.getByText(`5 akun dan ${6 + Object.keys(fixtures.customers).length} pelanggan sudah dimuat`)).toBeVisible();
     await context.close();
   });
 });
