@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { brandName } from './CardLabel';
+import { cardBrandName } from '@/lib/payments/card-brand-name';
 import { CardActions } from './CardActions';
 
 type TCard = { id: string; cardBrand: string; cardLast4: string; expMonth: number; expYear: number; isDefault: boolean };
@@ -18,7 +18,7 @@ export async function CardList({ cards, manageable }: { cards: TCard[]; manageab
   return (
     <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
       {cards.map((card) => {
-        const label = t('cardLabel', { brand: brandName(card.cardBrand), last4: card.cardLast4 });
+        const label = t('cardLabel', { brand: cardBrandName(card.cardBrand), last4: card.cardLast4 });
         const expiry = expiryState(card);
         return (
           <li key={card.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4">

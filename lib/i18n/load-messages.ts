@@ -1,11 +1,12 @@
-import en from './messages/en.json';
-import id from './messages/id.json';
+import type en from './messages/en.json';
 import type { TLocale } from './locales';
 
-// Static imports: the server bundles every locale once; client components receive only the
-// messages they use, through NextIntlClientProvider.
-const MESSAGES: Record<TLocale, typeof en> = { en, id };
+export type TMessages = typeof en;
 
-export function loadMessages(locale: TLocale): typeof en {
-  return MESSAGES[locale];
+/**
+ * A locale's messages, loaded on first use: the server holds only the locales it has served, and
+ * client components receive only the namespaces they use, through NextIntlClientProvider.
+ */
+export async function loadMessages(locale: TLocale): Promise<TMessages> {
+  return (await import(`./messages/${locale}.json`)).default as TMessages;
 }

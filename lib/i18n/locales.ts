@@ -1,5 +1,6 @@
-// The locales whose message files are complete. Adding one: a message file and a line here.
-export const LOCALES = ['en', 'id'] as const;
+// The locales whose message files are complete. Adding one: its file in messages/ and its tag here
+// (docs/i18n.md).
+export const LOCALES = ['en', 'id', 'es', 'fr', 'de', 'pt-BR', 'ja', 'zh-CN'] as const;
 export type TLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: TLocale = 'en';
 

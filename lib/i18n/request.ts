@@ -8,5 +8,5 @@ import { pickLocale, pickLocaleFromAcceptLanguage } from './pick-locale';
 export default getRequestConfig(async () => {
   const portal = await getPortalContext();
   const locale = portal?.locale ?? pickLocale([pickLocaleFromAcceptLanguage((await headers()).get('accept-language'))]);
-  return { locale, messages: loadMessages(locale), timeZone: 'UTC' };
+  return { locale, messages: await loadMessages(locale), timeZone: 'UTC' };
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, isLocale, type TLocale } from './locales';
-import { pickLocaleFromAcceptLanguage } from './pick-locale';
+import { matchLocale, pickLocaleFromAcceptLanguage } from './pick-locale';
 
 /**
  * The portal's locale: the session's, unless it is "auto"; then the customer's preferred locale,
@@ -17,6 +17,5 @@ export function resolvePortalLocale({
   accountDefault?: string | null;
 }): TLocale {
   if (isLocale(sessionLocale)) return sessionLocale;
-  if (isLocale(customerLocale)) return customerLocale;
-  return pickLocaleFromAcceptLanguage(acceptLanguage) ?? (isLocale(accountDefault) ? accountDefault : DEFAULT_LOCALE);
+  return matchLocale(customerLocale) ?? pickLocaleFromAcceptLanguage(acceptLanguage) ?? matchLocale(accountDefault) ?? DEFAULT_LOCALE;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
+import { pdfFontsFor } from './pdf-fonts';
 
 // pdfkit's built-in Helvetica speaks WinAnsi: a narrow no-break space (Intl uses it in some
 // locales) becomes an ordinary no-break space so it does not print as a blank box.
@@ -7,8 +8,13 @@ export function pdfText(text: string): string {
   return text.replace(/\u202f/g, '\u00a0');
 }
 
-export function createPdf(title: string): PDFKit.PDFDocument {
-  return new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Producer: 'Plugipay billing portal' }, lang: 'en' });
+/** An A4 document in the locale's language, with its fonts registered as 'Body' and 'Bold'. */
+export function createPdf(title: string, locale: string): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Producer: 'Plugipay billing portal' }, lang: locale });
+  const fonts = pdfFontsFor(locale);
+  doc.registerFont('Body', fonts.body as string);
+  doc.registerFont('Bold', fonts.bold as string);
+  return doc.font('Body');
 }
 
 /** Collects the document into one buffer. */

@@ -13,15 +13,15 @@ type TInput = { invoice: TInvoice; branding: TBranding; customer: { name: string
 
 // An invoice as a PDF with real, selectable text, in the portal's locale and the invoice's currency.
 export async function renderInvoicePdf({ invoice, branding, customer, locale }: TInput): Promise<Buffer> {
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'Pdf' });
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'Pdf' });
   const money = (amount: bigint) => pdfText(formatMoney({ amount, currency: invoice.currency }, locale));
   const date = (d: Date) => pdfText(formatDate(d, locale));
-  const doc = createPdf(`${t('invoice')} ${invoice.number}`);
+  const doc = createPdf(`${t('invoice')} ${invoice.number}`, locale);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  doc.fillColor(branding.brandColor).font('Helvetica-Bold').fontSize(20).text(pdfText(branding.displayName), left, 56);
-  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(16).text(t('invoice'), left, 56, { width, align: 'right' });
+  doc.fillColor(branding.brandColor).font('Bold').fontSize(20).text(pdfText(branding.displayName), left, 56);
+  doc.fillColor('#111111').font('Bold').fontSize(16).text(t('invoice'), left, 56, { width, align: 'right' });
   doc.moveDown(1.5);
 
   const facts: [string, string][] = [
@@ -32,7 +32,7 @@ export async function renderInvoicePdf({ invoice, branding, customer, locale }: 
     ...(invoice.periodStart && invoice.periodEnd ? [[t('period'), `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`] as [string, string]] : []),
   ];
   const top = doc.y;
-  doc.font('Helvetica').fontSize(10);
+  doc.font('Body').fontSize(10);
   for (const [label, value] of facts) {
     doc.fillColor('#52525b').text(label, left, doc.y, { continued: false, width: 120 });
     doc.moveUp().fillColor('#111111').text(value, left + 120, doc.y, { width: 160 });
@@ -44,13 +44,13 @@ export async function renderInvoicePdf({ invoice, branding, customer, locale }: 
 
   const cols = { description: left, quantity: left + width - 230, unit: left + width - 180, amount: left + width - 90 };
   const header = doc.y;
-  doc.font('Helvetica-Bold').fillColor('#52525b');
+  doc.font('Bold').fillColor('#52525b');
   doc.text(t('description'), cols.description, header, { width: 260 });
   doc.text(t('quantity'), cols.quantity, header, { width: 40, align: 'right' });
   doc.text(t('unitPrice'), cols.unit, header, { width: 85, align: 'right' });
   doc.text(t('amount'), cols.amount, header, { width: 90, align: 'right' });
   doc.moveTo(left, doc.y + 4).lineTo(left + width, doc.y + 4).strokeColor('#d4d4d8').stroke();
-  doc.font('Helvetica').fillColor('#111111');
+  doc.font('Body').fillColor('#111111');
   for (const line of invoice.lines) {
     const y = doc.y + 10;
     doc.text(pdfText(line.description), cols.description, y, { width: 260 });
@@ -72,12 +72,12 @@ export async function renderInvoicePdf({ invoice, branding, customer, locale }: 
   ];
   for (const [label, value, strong] of totals) {
     const y = doc.y;
-    doc.font(strong ? 'Helvetica-Bold' : 'Helvetica');
+    doc.font(strong ? 'Bold' : 'Body');
     doc.text(label, left + width - 260, y, { width: 160, align: 'right' });
     doc.text(value, cols.amount - 10, y, { width: 100, align: 'right' });
     doc.y += 4;
   }
   const contact = branding.supportEmail ?? branding.supportUrl;
-  if (contact) doc.moveDown(2).font('Helvetica').fillColor('#52525b').text(pdfText(t('questions', { contact })), left, doc.y, { width });
+  if (contact) doc.moveDown(2).font('Body').fillColor('#52525b').text(pdfText(t('questions', { contact })), left, doc.y, { width });
   return pdfToBuffer(doc);
 }

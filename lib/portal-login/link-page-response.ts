@@ -1,7 +1,6 @@
 import 'server-only';
-import { getBranding } from '../branding/get-branding';
-import { getPrisma } from '../db/get-db';
 import { resolvePortalLocale } from '../i18n/resolve-portal-locale';
+import { loadCustomerPresentation } from '../portal/load-customer-presentation';
 import { renderLinkStatusPage, type TLinkPageKind } from './link-status-page';
 import type { TLinkSession } from './open-portal-link';
 
@@ -11,23 +10,14 @@ const STATUS: Record<TLinkPageKind, number> = { preview: 200, used: 410, expired
 export async function linkPageResponse(kind: TLinkPageKind, request: Request, session?: TLinkSession): Promise<Response> {
   const acceptLanguage = request.headers.get('accept-language');
   const known = session
-    ? await Promise.all([
-        getBranding(session.accountId),
-        getPrisma().portalConfiguration.findUnique({ where: { accountId: session.accountId }, select: { defaultLocale: true } }),
-        getPrisma().customer.findFirst({ where: { id: session.customerId, accountId: session.accountId }, select: { preferredLocale: true } }),
-      ])
+    ? await loadCustomerPresentation({ accountId: session.accountId, customerId: session.customerId, sessionLocale: session.locale, acceptLanguage })
     : undefined;
-  const locale = resolvePortalLocale({
-    sessionLocale: session?.locale,
-    customerLocale: known?.[2]?.preferredLocale,
-    acceptLanguage,
-    accountDefault: known?.[1]?.defaultLocale,
-  });
-  const html = renderLinkStatusPage({
+  const locale = known?.locale ?? resolvePortalLocale({ acceptLanguage });
+  const html = await renderLinkStatusPage({
     kind,
     locale,
     nonce: request.headers.get('x-nonce') ?? '',
-    branding: known?.[0],
+    branding: known?.branding,
     returnOrigin: session ? new URL(session.returnUrl).origin : undefined,
   });
   return new Response(request.method === 'HEAD' ? null : html, {

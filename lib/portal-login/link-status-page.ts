@@ -3,6 +3,7 @@ import { createTranslator } from 'next-intl';
 import type { TBranding } from '../branding/get-branding';
 import type { TLocale } from '../i18n/locales';
 import { loadMessages } from '../i18n/load-messages';
+import { localeDirection } from '../i18n/locale-direction';
 
 export type TLinkPageKind = 'preview' | 'used' | 'expired' | 'invalid';
 
@@ -21,8 +22,8 @@ type TPageInput = {
  * The small pages a portal link answers with when it does not open the portal. Plain HTML with no
  * script: they render before (or instead of) any login, and say nothing about the customer.
  */
-export function renderLinkStatusPage({ kind, locale, nonce, branding, returnOrigin }: TPageInput): string {
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'LinkPage' });
+export async function renderLinkStatusPage({ kind, locale, nonce, branding, returnOrigin }: TPageInput): Promise<string> {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'LinkPage' });
   const merchant = branding?.displayName || undefined;
   const title = t(`${kind}Title`);
   const body =
@@ -37,7 +38,7 @@ export function renderLinkStatusPage({ kind, locale, nonce, branding, returnOrig
       ? `<a class="action" href="${escapeHtml(returnOrigin)}">${escapeHtml(merchant ? t('returnTo', { merchant }) : t('returnToSite'))}</a>`
       : '';
   return `<!DOCTYPE html>
-<html lang="${locale}" dir="ltr">
+<html lang="${locale}" dir="${localeDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
