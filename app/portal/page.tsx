@@ -6,6 +6,7 @@ import { PortalFrame } from '@/components/portal/PortalFrame';
 import { Section } from '@/components/portal/Section';
 import { getOverview } from '@/lib/billing/get-overview';
 import { formatDate } from '@/lib/i18n/format-date';
+import { Money } from '@/components/ui/Money';
 import { formatMoney } from '@/lib/money/format-money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
@@ -60,7 +61,7 @@ export default async function OverviewPage() {
           {latestInvoice ? (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
               <span className="font-medium">{latestInvoice.number}</span>
-              <span>{formatMoney({ amount: latestInvoice.total, currency: latestInvoice.currency }, locale)}</span>
+              <Money amount={latestInvoice.total} currency={latestInvoice.currency} locale={locale} />
               <InvoiceStatus status={latestInvoice.status} />
               {latestInvoice.status === 'open' && latestInvoice.dueAt && (
                 <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(latestInvoice.dueAt, locale) })}</span>
@@ -76,7 +77,7 @@ export default async function OverviewPage() {
               <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${latestPayment.id}`}>
                 {latestPayment.receiptNumber}
               </Link>
-              <span>{formatMoney({ amount: latestPayment.amount, currency: latestPayment.currency }, locale)}</span>
+              <Money amount={latestPayment.amount} currency={latestPayment.currency} locale={locale} />
               <span className="text-sm text-zinc-700 dark:text-zinc-300">{formatDate(latestPayment.createdAt, locale)}</span>
             </div>
           ) : (

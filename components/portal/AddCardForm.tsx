@@ -19,7 +19,7 @@ function parseExpiry(value: string): { expMonth: number; expYear: number } | und
 
 // The add-card form: checked here (Luhn, expiry, brand, CVC) with errors beside their fields, then
 // by the server and the processor. The number and CVC live only in this form's state until sent.
-export function AddCardForm({ showMakeDefault, onDone }: { showMakeDefault: boolean; onDone?: () => void }) {
+export function AddCardForm({ showMakeDefault, onDone, onSaved }: { showMakeDefault: boolean; onDone?: () => void; onSaved?: () => void }) {
   const t = useTranslations('PortalActions');
   const id = useId();
   const add = useAddPaymentMethod();
@@ -73,7 +73,7 @@ export function AddCardForm({ showMakeDefault, onDone }: { showMakeDefault: bool
         if (!card) return;
         add.mutate(
           { ...card, cvc: values.cvc, name: values.name.trim() || undefined, makeDefault: showMakeDefault ? values.makeDefault : undefined },
-          { onSuccess: () => { setValues({ number: '', expiry: '', cvc: '', name: '', makeDefault: true }); onDone?.(); } },
+          { onSuccess: () => { setValues({ number: '', expiry: '', cvc: '', name: '', makeDefault: true }); onSaved?.(); onDone?.(); } },
         );
       }}
       className="grid gap-4"

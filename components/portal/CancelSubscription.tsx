@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Dialog } from '@/components/ui/Dialog';
 import { dangerButton, secondaryButton } from '@/components/ui/button-styles';
+import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
 import { useCancelSubscription } from '@/lib/portal-client/use-subscription-mutations';
 
@@ -28,7 +29,10 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            cancel.mutate({ reason, comment: comment.trim() || undefined });
+            cancel.mutate(
+              { reason, comment: comment.trim() || undefined },
+              { onSuccess: () => announce(mode === 'immediately' ? t('canceledNow') : t('canceledAtPeriodEnd', { date: accessEndsOn })) },
+            );
           }}
           aria-describedby={cancel.isError ? errorId : undefined}
         >

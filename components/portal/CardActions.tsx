@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Dialog } from '@/components/ui/Dialog';
 import { dangerButton, secondaryButton } from '@/components/ui/button-styles';
+import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
 import { useRemovePaymentMethod, useSetDefaultPaymentMethod } from '@/lib/portal-client/use-payment-method-mutations';
 
@@ -19,7 +20,7 @@ export function CardActions({ paymentMethodId, label }: { paymentMethodId: strin
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" className={`${secondaryButton} ${small}`} aria-label={t('setDefaultFor', { card: label })} disabled={setDefault.isPending} onClick={() => setDefault.mutate(paymentMethodId)}>
+      <button type="button" className={`${secondaryButton} ${small}`} aria-label={t('setDefaultFor', { card: label })} disabled={setDefault.isPending} onClick={() => setDefault.mutate(paymentMethodId, { onSuccess: () => announce(t('defaultChanged')) })}>
         {t('setDefault')}
       </button>
       <button type="button" className={`${secondaryButton} ${small}`} aria-label={t('removeFor', { card: label })} onClick={() => setConfirming(true)}>
@@ -35,7 +36,7 @@ export function CardActions({ paymentMethodId, label }: { paymentMethodId: strin
             type="button"
             className={dangerButton}
             disabled={remove.isPending}
-            onClick={() => remove.mutate(paymentMethodId, { onSuccess: () => setConfirming(false) })}
+            onClick={() => remove.mutate(paymentMethodId, { onSuccess: () => { setConfirming(false); announce(t('removed')); } })}
           >
             {t('remove')}
           </button>

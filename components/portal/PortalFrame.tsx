@@ -4,6 +4,7 @@ import type { TPortalTab } from '@/lib/portal-login/portal-landing';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
 import { DoneButton } from './DoneButton';
 import { PortalNav } from './PortalNav';
+import { StatusAnnouncer } from './StatusAnnouncer';
 
 type TProps = { ctx: TPortalContext; current?: TPortalTab; title: string; children: ReactNode };
 
@@ -30,6 +31,7 @@ export async function PortalFrame({ ctx, current, title, children }: TProps) {
       {current && <PortalNav current={current} features={ctx.features} />}
       <main id="content" className="flex-1 py-6">
         <h1 className="mb-6 text-2xl font-semibold tracking-tight">{title}</h1>
+        <StatusAnnouncer />
         {children}
       </main>
       <footer className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-200 py-5 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

@@ -1,12 +1,47 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The dialog's tab stops in order; a radio group is one stop (its checked radio, or its first). */
+function tabStops(dialog: HTMLElement): HTMLElement[] {
+  const seenGroups = new Set<string>();
+  return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;
+    if (seenGroups.has(el.name)) return false;
+    seenGroups.add(el.name);
+    return true;
+  }).map((el) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== 'radio') return el;
+    return dialog.querySelector<HTMLElement>(`input[type="radio"][name="${CSS.escape(el.name)}"]:checked`) ?? el;
+  });
+}
+
+/** Tab from the last stop wraps to the first, Shift+Tab from the first to the last: focus never leaves. */
+function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const stops = tabStops(event.currentTarget);
+  if (stops.length === 0) return;
+  const first = stops[0]!;
+  const last = stops[stops.length - 1]!;
+  const active = document.activeElement;
+  const inFirstGroup = active instanceof HTMLInputElement && active.type === 'radio' && first instanceof HTMLInputElement && active.name === first.name;
+  if (event.shiftKey && (active === first || inFirstGroup || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 type TProps = { open: boolean; onClose: () => void; labelledBy: string; children: ReactNode };
 
 /**
- * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (focus stays
- * inside), Escape closes it, and focus returns to whatever opened it.
+ * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert, Tab and
+ * Shift+Tab cycle inside it (the browser alone would let focus out to its own toolbar), Escape
+ * closes it, and focus returns to whatever opened it.
  */
 export function Dialog({ open, onClose, labelledBy, children }: TProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -25,6 +60,7 @@ export function Dialog({ open, onClose, labelledBy, children }: TProps) {
     <dialog
       ref={ref}
       aria-labelledby={labelledBy}
+      onKeyDown={trapTab}
       onClose={() => {
         onClose();
         (opener.current as HTMLElement | null)?.focus?.();

@@ -59,7 +59,22 @@ export const TEST_CUSTOMERS = {
   webhookCard: ['webhookAccount', 'noPaymentMethod'],
   // Cancelled at the end of a period that ended weeks ago: the worker ends it when the server starts.
   webhookPeriodEnded: ['webhookAccount', 'canceling', 45],
-} as const satisfies Record<string, readonly [TAccountFixture, string] | readonly [TAccountFixture, string, number]>;
+  // One customer per currency whose amounts the locale tests compare with Intl.
+  e2eMoneyUsd: ['merchant', 'active'],
+  e2eMoneyEur: ['merchant', 'manyInvoices'],
+  e2eMoneyIdr: ['merchant', 'idr'],
+  e2eMoneyJpy: ['merchant', 'active', 0, 'JPY'],
+  e2eMoneyKwd: ['merchant', 'active', 0, 'KWD'],
+  e2eLocales: ['merchant', 'active'],
+  e2eReachEnLight: ['merchant', 'active'],
+  e2eReachEnDark: ['merchant', 'active'],
+  e2eReachJaLight: ['merchant', 'active'],
+  e2eReachJaDark: ['merchant', 'active'],
+  e2eKeyboardCancel: ['merchant', 'active'],
+  e2eKeyboardCard: ['merchant', 'noPaymentMethod'],
+  e2eRtl: ['merchant', 'active'],
+  e2eBundle: ['merchant', 'active'],
+} as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
   baseUrl: string;
@@ -129,7 +144,7 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   };
   const customers = {} as TTestFixtures['customers'];
   for (const account of Object.keys(accounts) as TAccountFixture[]) {
-    const specs = Object.entries(TEST_CUSTOMERS).filter(([, [a]]) => a === account).map(([label, [, like, daysAgo]]) => `${label}=${like}@${daysAgo ?? 0}`);
+    const specs = Object.entries(TEST_CUSTOMERS).filter(([, [a]]) => a === account).map(([label, [, like, daysAgo, currency]]) => `${label}=${like}@${daysAgo ?? 0}${currency ? `:${currency}` : ''}`);
     if (specs.length > 0) Object.assign(customers, JSON.parse(runCli('lib/testing/create-test-customers.ts', [accounts[account], ...specs], env)));
   }
   const fixtures: TTestFixtures = {

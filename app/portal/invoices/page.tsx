@@ -6,7 +6,7 @@ import { PortalFrame } from '@/components/portal/PortalFrame';
 import { ZCursor } from '@/lib/billing/keyset-page';
 import { listInvoices } from '@/lib/billing/list-invoices';
 import { formatDate } from '@/lib/i18n/format-date';
-import { formatMoney } from '@/lib/money/format-money';
+import { Money } from '@/components/ui/Money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
 // Invoices, newest first, a page at a time; open ones show when they are due.
@@ -36,7 +36,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                   <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
                 )}
               </div>
-              <p className="w-32 text-end font-medium tabular-nums">{formatMoney({ amount: invoice.total, currency: invoice.currency }, locale)}</p>
+              <p className="w-32 text-end font-medium tabular-nums"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
               <a
                 className="inline-flex min-h-11 items-center text-sm font-medium underline underline-offset-4"
                 href={`/portal/invoices/${invoice.id}/pdf`}

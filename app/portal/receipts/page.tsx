@@ -5,7 +5,7 @@ import { PortalFrame } from '@/components/portal/PortalFrame';
 import { ZCursor } from '@/lib/billing/keyset-page';
 import { listPayments } from '@/lib/billing/list-payments';
 import { formatDate } from '@/lib/i18n/format-date';
-import { formatMoney } from '@/lib/money/format-money';
+import { Money } from '@/components/ui/Money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
 // Payments, newest first, a page at a time, each with its receipt.
@@ -30,7 +30,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
                 </Link>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(payment.createdAt, locale)}</p>
               </div>
-              <p className="w-32 text-end font-medium tabular-nums">{formatMoney({ amount: payment.amount, currency: payment.currency }, locale)}</p>
+              <p className="w-32 text-end font-medium tabular-nums"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { ApiError } from '@/lib/api/errors';
 import { getPaymentOrThrow } from '@/lib/billing/get-payment-or-throw';
 import { formatDate } from '@/lib/i18n/format-date';
 import { isId } from '@/lib/ids/new-id';
-import { formatMoney } from '@/lib/money/format-money';
+import { Money } from '@/components/ui/Money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
 // One receipt: number, date, amount, card, the invoice it paid, and its PDF.
@@ -28,7 +28,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
       <dl className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 px-5 dark:divide-zinc-800 dark:border-zinc-800">
         <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('receiptNumber')}</dt><dd className="font-medium">{payment.receiptNumber}</dd></div>
         <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('paidOn')}</dt><dd>{formatDate(payment.createdAt, locale)}</dd></div>
-        <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('amount')}</dt><dd className="font-medium tabular-nums">{formatMoney({ amount: payment.amount, currency: payment.currency }, locale)}</dd></div>
+        <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('amount')}</dt><dd className="font-medium tabular-nums"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></dd></div>
         {payment.cardBrand && payment.cardLast4 && (
           <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('paymentMethod')}</dt><dd><CardLabel brand={payment.cardBrand} last4={payment.cardLast4} /></dd></div>
         )}

@@ -1,0 +1,52 @@
+import { mintPortalSession } from '../../lib/testing/portal-links';
+import { accessibilityViolations, expect, hasHorizontalScroll, test } from '../support/test';
+import { messagesOf } from './support';
+
+const COMBINATIONS = [
+  ['en', 'light', 'e2eReachEnLight'],
+  ['en', 'dark', 'e2eReachEnDark'],
+  ['ja', 'light', 'e2eReachJaLight'],
+  ['ja', 'dark', 'e2eReachJaDark'],
+] as const;
+
+const TABS = ['overview', 'receipts', 'payment-method', 'subscription', 'invoices'] as const;
+
+for (const [locale, colorScheme, customer] of COMBINATIONS) {
+  test(`every tab and dialog in ${locale}, ${colorScheme}, at 360 px: no axe violation, no horizontal scroll`, async ({ page, baseURL, credentials, fixtures }) => {
+    test.setTimeout(120_000);
+    const m = messagesOf(locale);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.emulateMedia({ colorScheme });
+    const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers[customer], locale });
+    await page.goto(session.url);
+    const check = async (what: string) => {
+      expect(await accessibilityViolations(page), what).toEqual([]);
+      expect(await hasHorizontalScroll(page), `${what}: horizontal scroll`).toBe(false);
+    };
+
+    for (const tab of TABS) {
+      const link = page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs[tab], exact: true });
+      await link.click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.Portal.tabs[tab]!);
+      await expect(link).toHaveAttribute('aria-current', 'page');
+      await check(tab);
+    }
+
+    await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs.receipts, exact: true }).click();
+    await page.getByRole('main').getByRole('listitem').first().getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/R\d+/);
+    await check('a receipt');
+
+    await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs['payment-method'], exact: true }).click();
+    await page.getByRole('button', { name: m.PortalActions.addCard }).click();
+    await expect(page.getByRole('dialog', { name: m.PortalActions.addCardTitle })).toBeVisible();
+    await check('the add-card dialog');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs.subscription, exact: true }).click();
+    await page.getByRole('button', { name: m.PortalActions.cancelSubscription }).click();
+    await expect(page.getByRole('dialog', { name: m.PortalActions.cancelDialogTitle })).toBeVisible();
+    await check('the cancel dialog');
+    await page.keyboard.press('Escape');
+  });
+}

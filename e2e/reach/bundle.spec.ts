@@ -1,0 +1,31 @@
+import { LOCALES } from '../../lib/i18n/locales';
+import { mintPortalSession } from '../../lib/testing/portal-links';
+import { expect, test } from '../support/test';
+import { messagesOf } from './support';
+
+// Libraries only the server needs; their names show up in any bundle that carries them.
+const SERVER_ONLY = ['pdfkit', 'PGlite', '@prisma/client', 'pino', 'ioredis', 'ipaddr', 'node:crypto', 'zod'];
+
+test('the first view carries no server library and no other locale’s messages', async ({ page, baseURL, credentials, fixtures }) => {
+  const scripts: string[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+  });
+  const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eBundle, locale: 'de' });
+  await page.goto(`${session.url}?tab=subscription`);
+  await page.waitForLoadState('networkidle');
+  const html = await page.content();
+  const shipped = [html, ...scripts].join('\n');
+  expect(scripts.length).toBeGreaterThan(0);
+
+  // The page's own locale is there (its client messages) …
+  expect(shipped).toContain(messagesOf('de').PortalActions.errors.generic);
+  // … and no other locale's.
+  for (const locale of LOCALES.filter((l) => l !== 'de')) {
+    const m = messagesOf(locale);
+    for (const message of [m.PortalActions.errors.generic, m.PortalActions.cancelDialogTitle, m.Portal.sessionEndedBody]) {
+      expect(shipped.includes(message!), `${locale}: ${message}`).toBe(false);
+    }
+  }
+  for (const library of SERVER_ONLY) expect(scripts.some((s) => s.includes(library)), library).toBe(false);
+});
