@@ -18,10 +18,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const ctx = await getPortalContext();
   if (!ctx) unauthorized();
   const nonce = (await headers()).get('x-nonce') ?? undefined;
-  const { brandColor, brandTextColor, accentColor } = ctx.branding;
+  const { brandColor, brandTextColor, accentOnLight, accentOnDark } = ctx.branding;
   return (
     <>
-      <style nonce={nonce}>{`:root{--brand:${brandColor};--brand-text:${brandTextColor};--brand-accent:${accentColor}}`}</style>
+      <style nonce={nonce}>{`:root{--brand:${brandColor};--brand-text:${brandTextColor};--brand-accent:${accentOnLight};--brand-accent-dark:${accentOnDark}}`}</style>
       {children}
     </>
   );

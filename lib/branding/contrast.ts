@@ -32,3 +32,11 @@ const DARK = '#000000';
 export function readableTextOn(background: string): string {
   return contrastRatio(background, LIGHT) >= contrastRatio(background, DARK) ? LIGHT : DARK;
 }
+
+/** Non-text contrast (WCAG 1.4.11): a state indicator such as the current tab's underline needs 3:1. */
+export const INDICATOR_CONTRAST = 3;
+
+/** The colour when it stands out from the background enough to carry meaning, else the fallback. */
+export function visibleOn(color: string, background: string, fallback: string, minimum = INDICATOR_CONTRAST): string {
+  return contrastRatio(color, background) >= minimum ? color : fallback;
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPrisma } from '../db/get-db';
-import { readableTextOn } from './contrast';
+import { readableTextOn, visibleOn } from './contrast';
 
 export type TBranding = {
   displayName: string;
@@ -8,7 +8,9 @@ export type TBranding = {
   brandColor: string;
   /** Text on brandColor, computed for at least 4.5:1 contrast. */
   brandTextColor: string;
-  accentColor: string;
+  /** The accent as drawn on the light and the dark page: itself where it reaches 3:1, else ink. */
+  accentOnLight: string;
+  accentOnDark: string;
   supportEmail: string | null;
   supportUrl: string | null;
   termsUrl: string | null;
@@ -17,6 +19,8 @@ export type TBranding = {
 
 // A merchant without settings gets a clean neutral look.
 const NEUTRAL = { brandColor: '#18181b', accentColor: '#52525b' };
+// The portal's page backgrounds and ink (Tailwind's white / zinc-950, zinc-900 / zinc-100).
+const PAGE = { light: '#ffffff', dark: '#09090b', inkLight: '#18181b', inkDark: '#f4f4f5' };
 
 // Colours reach CSS: anything but #rrggbb (say, from a row written before validation) falls back.
 const color = (value: string | null | undefined) => (value && /^#[0-9a-f]{6}$/i.test(value) ? value : undefined);
@@ -28,12 +32,14 @@ export async function getBranding(accountId: string): Promise<TBranding> {
     prisma.account.findUnique({ where: { id: accountId }, select: { name: true } }),
   ]);
   const brandColor = color(settings?.brandColor) ?? NEUTRAL.brandColor;
+  const accentColor = color(settings?.accentColor) ?? NEUTRAL.accentColor;
   return {
     displayName: settings?.displayName ?? account?.name ?? '',
     logoUrl: settings?.logoUrl ?? null,
     brandColor,
     brandTextColor: readableTextOn(brandColor),
-    accentColor: color(settings?.accentColor) ?? NEUTRAL.accentColor,
+    accentOnLight: visibleOn(accentColor, PAGE.light, PAGE.inkLight),
+    accentOnDark: visibleOn(accentColor, PAGE.dark, PAGE.inkDark),
     supportEmail: settings?.supportEmail ?? null,
     supportUrl: settings?.supportUrl ?? null,
     termsUrl: settings?.termsUrl ?? null,

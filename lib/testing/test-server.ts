@@ -74,6 +74,7 @@ export const TEST_CUSTOMERS = {
   e2eKeyboardCard: ['merchant', 'noPaymentMethod'],
   e2eRtl: ['merchant', 'active'],
   e2eBundle: ['merchant', 'active'],
+  e2eBrandColors: ['webhookAccount', 'active'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
