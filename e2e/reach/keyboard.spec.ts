@@ -64,3 +64,22 @@ test('adding a card with the keyboard alone', async ({ page, baseURL, credential
   // Focus went back where it was, on the button that opened the dialog.
   await expect(open).toBeFocused();
 });
+
+test('every tab stop shows where the focus is', async ({ page, baseURL, credentials, fixtures }) => {
+  const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eFocus });
+  await page.goto(`${session.url}?tab=payment-method`);
+  const seen: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return undefined;
+      const style = getComputedStyle(el);
+      return { what: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    if (!focus) break;
+    seen.push(focus.what);
+    expect(focus.outline, `no visible focus on ${focus.what}`).toBe(true);
+  }
+  expect(seen.length).toBeGreaterThan(8);
+});

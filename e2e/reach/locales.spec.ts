@@ -1,7 +1,7 @@
 import { LOCALES } from '../../lib/i18n/locales';
 import { mintPortalSession } from '../../lib/testing/portal-links';
 import { pdfText } from '../../lib/testing/pdf-text';
-import { expect, test } from '../support/test';
+import { expect, hasHorizontalScroll, test } from '../support/test';
 import { messagesOf, MISSING_MESSAGE, spaces } from './support';
 
 test('every locale renders the overview and an invoice PDF without a missing message', async ({ page, baseURL, credentials, fixtures }) => {
@@ -25,6 +25,14 @@ test('every locale renders the overview and an invoice PDF without a missing mes
     const compact = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
     for (const label of [m.Pdf.invoice!, m.Pdf.invoiceNumber!, m.Pdf.total!, m.Pdf.billTo!]) expect(compact(text), `${locale}: ${label}`).toContain(compact(label));
     expect(spaces(text), locale).toContain(spaces(total));
+
+    // Every tab fits a 360 px phone in every language (German's long words, Japanese without spaces).
+    await page.setViewportSize({ width: 360, height: 780 });
+    for (const tab of ['', '/receipts', '/payment-method', '/subscription', '/invoices']) {
+      await page.goto(`${baseURL}/portal${tab}`);
+      expect(await hasHorizontalScroll(page), `${locale} ${tab || '/'} at 360 px`).toBe(false);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   }
 });
 

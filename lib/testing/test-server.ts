@@ -75,6 +75,7 @@ export const TEST_CUSTOMERS = {
   e2eRtl: ['merchant', 'active'],
   e2eBundle: ['merchant', 'active'],
   e2eBrandColors: ['webhookAccount', 'active'],
+  e2eFocus: ['merchant', 'active'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
