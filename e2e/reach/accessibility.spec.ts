@@ -33,17 +33,33 @@ for (const [locale, colorScheme, customer] of COMBINATIONS) {
     }
 
     await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs.receipts, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.Portal.tabs.receipts!);
     await page.getByRole('main').getByRole('listitem').first().getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/R\d+/);
     await check('a receipt');
 
     await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs['payment-method'], exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.Portal.tabs['payment-method']!);
     await page.getByRole('button', { name: m.PortalActions.addCard }).click();
     await expect(page.getByRole('dialog', { name: m.PortalActions.addCardTitle })).toBeVisible();
     await check('the add-card dialog');
+    // Save a second card, so that the first can be removed: the remove dialog is checked too.
+    const addDialog = page.getByRole('dialog', { name: m.PortalActions.addCardTitle });
+    await addDialog.getByLabel(m.PortalActions.cardNumber!).fill('5555 5555 5555 4444');
+    await addDialog.getByLabel(m.PortalActions.expiry!).fill(`12/${String((new Date().getUTCFullYear() + 2) % 100).padStart(2, '0')}`);
+    await addDialog.getByLabel(m.PortalActions.cvc!).fill('123');
+    await addDialog.getByRole('button', { name: m.PortalActions.saveCard }).click();
+    await expect(addDialog).toBeHidden();
+    await expect(page.getByRole('status')).toHaveText(m.PortalActions.cardSaved!);
+    await check('the card list after saving a card');
+    const card = m.Portal.cardLabel!.replace('{brand}', 'Visa').replace('{last4}', '4242');
+    await page.getByRole('button', { name: m.PortalActions.removeFor!.replace('{card}', card) }).click();
+    await expect(page.getByRole('dialog', { name: m.PortalActions.removeConfirm!.replace('{card}', card) })).toBeVisible();
+    await check('the remove-card dialog');
     await page.keyboard.press('Escape');
 
     await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs.subscription, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.Portal.tabs.subscription!);
     await page.getByRole('button', { name: m.PortalActions.cancelSubscription }).click();
     await expect(page.getByRole('dialog', { name: m.PortalActions.cancelDialogTitle })).toBeVisible();
     await check('the cancel dialog');
