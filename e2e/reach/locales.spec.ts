@@ -65,6 +65,14 @@ for (const [currency, customer, exponent] of CURRENCIES) {
         expect(amount.value).toMatch(exponent === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\.\\d{${exponent}}$`));
         expect(spaces(amount.shown), `${locale} ${currency} ${amount.value}`).toBe(spaces(amount.intl));
       }
+      if (locale === 'en' || locale === 'ja') {
+        // The invoice PDF prints the amount exactly as the page does (Latin and CJK fonts alike).
+        await page.goto(`${baseURL}/portal/invoices`);
+        const first = page.getByRole('main').getByRole('listitem').first();
+        const total = (await first.locator('data[data-currency]').textContent())!;
+        const pdf = await page.request.get((await first.getByRole('link').getAttribute('href'))!);
+        expect(spaces(await pdfText(new Uint8Array(await pdf.body()))), `${locale} ${currency} PDF`).toContain(spaces(total));
+      }
     }
   });
 }

@@ -102,6 +102,19 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(4);
   });
 
+  it('gives a receiver 10 seconds, then records the timeout and tries again', async () => {
+    const { receiver, endpoint } = await subscribe([SESSION_CREATED], (n) => (n === 0 ? 'hang' : { status: 200 }));
+    await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
+    const [first, second] = await receiver.waitFor(2, 30_000);
+    expect(second!.event.id).toBe(first!.event.id);
+    await settle(1_500);
+    const [delivery] = (await deliveriesOf(endpoint.id)).data;
+    expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 2 });
+    expect(delivery!.attempts[1]).toMatchObject({ responseStatus: null, error: 'no answer within 10 s' });
+    expect(delivery!.attempts[1]!.latencyMs).toBeGreaterThanOrEqual(9_900);
+    expect(delivery!.attempts[1]!.latencyMs).toBeLessThan(12_000);
+  });
+
   it('records a receiver that is down as a failed attempt and tries again', async () => {
     const { receiver, endpoint } = await subscribe([SESSION_CREATED]);
     await receiver.close();

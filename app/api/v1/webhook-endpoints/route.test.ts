@@ -59,6 +59,20 @@ describe('webhook endpoints', () => {
     expect((await res.json()).error).toMatchObject({ code: 'validation_error', param });
   });
 
+  it('are managed by a platform for a merchant it manages, and only for one', async () => {
+    const onBehalf = { 'Plugipay-On-Behalf-Of': creds.platform.managedAccountId };
+    const created = await signedFetch(baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: creds.platform, headers: onBehalf, body: { url: 'https://hooks.example.com/managed', events: ['*'] } });
+    expect(created.status).toBe(201);
+    const endpoint = await created.json();
+    const listFor = async (headers: Record<string, string>) =>
+      ((await (await signedFetch(baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints', key: creds.platform, headers })).json()).data as { id: string }[]).map((e) => e.id);
+    expect(await listFor(onBehalf)).toContain(endpoint.id);
+    expect(await listFor({})).not.toContain(endpoint.id);
+    const other = await signedFetch(baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: creds.platform, headers: { 'Plugipay-On-Behalf-Of': creds.otherMerchant.accountId }, body: { url: 'https://hooks.example.com/x', events: ['*'] } });
+    expect(other.status).toBe(403);
+    expect((await signedFetch(baseUrl, { method: 'DELETE', path: `/api/v1/webhook-endpoints/${endpoint.id}`, key: creds.platform, headers: onBehalf })).status).toBe(200);
+  });
+
   it('need the webhooks scope', async () => {
     expect((await api(creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints')).status).toBe(403);
   });
