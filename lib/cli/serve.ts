@@ -10,6 +10,10 @@ const app = next({ dev, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => void handle(req, res));
+// Longer than the idle timeouts of clients and proxies in front (commonly 60 s), so that the server
+// is never the side closing a kept-alive connection just as a request is sent on it (ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 server.listen(port, () => {
   console.log(`Plugipay portal ${dev ? '(development) ' : ''}listening on http://localhost:${port}`);
