@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintPortalSession } from '@/lib/testing/portal-links';
 import { signedFetch } from '@/lib/testing/signed-fetch';
-import { readCredentials, readFixtures, type TTestFixtures } from '@/lib/testing/test-server';
-import type { TDemoCredentials } from '@/prisma/seed/seed-demo-data';
+import { runningServer } from '@/lib/testing/running-server';
 
 // The locale a link speaks, read from the preview a chat tool gets (it leaves the link unused, so
 // one customer serves every case): session, then customer, then browser, then account, then English.
-let baseUrl: string;
-let creds: TDemoCredentials;
-let fixtures: TTestFixtures;
-beforeAll(() => {
-  baseUrl = inject('baseUrl');
-  creds = readCredentials(inject('credentialsPath'));
-  fixtures = readFixtures(inject('dataDir'));
-});
+const server = runningServer();
 
 async function languageOf(url: string, acceptLanguage?: string) {
   const res = await fetch(url, { headers: { 'User-Agent': 'Slackbot-LinkExpanding 1.0', ...(acceptLanguage ? { 'Accept-Language': acceptLanguage } : {}) } });
@@ -23,12 +15,12 @@ async function languageOf(url: string, acceptLanguage?: string) {
 
 describe('the locale of a portal link', () => {
   it('is the session’s when the merchant chose one, over the customer’s and the browser’s', async () => {
-    const session = await mintPortalSession(baseUrl, creds.merchant, { customerId: creds.customers.idr, locale: 'fr' });
+    const session = await mintPortalSession(server.baseUrl, server.creds.merchant, { customerId: server.creds.customers.idr, locale: 'fr' });
     expect(await languageOf(session.url, 'de')).toEqual({ lang: ['fr', 'ltr'], header: 'fr' });
   });
 
   it('is the customer’s preferred one on "auto", over the browser’s', async () => {
-    const session = await mintPortalSession(baseUrl, creds.merchant, { customerId: creds.customers.idr });
+    const session = await mintPortalSession(server.baseUrl, server.creds.merchant, { customerId: server.creds.customers.idr });
     expect((await languageOf(session.url, 'de-DE,de;q=0.9')).lang).toEqual(['id', 'ltr']);
   });
 
@@ -40,22 +32,22 @@ describe('the locale of a portal link', () => {
     ['en-GB', 'en'],
     ['de;q=0.2,fr;q=0.8', 'fr'],
   ])('follows the browser (%s → %s) when the customer has no preference', async (acceptLanguage, expected) => {
-    const session = await mintPortalSession(baseUrl, creds.merchant, { customerId: creds.customers.active });
+    const session = await mintPortalSession(server.baseUrl, server.creds.merchant, { customerId: server.creds.customers.active });
     expect((await languageOf(session.url, acceptLanguage)).lang).toEqual([expected, 'ltr']);
   });
 
   describe('with an account default', () => {
-    const key = () => fixtures.webhookAccount;
+    const key = () => server.fixtures.webhookAccount;
     beforeAll(async () => {
-      const res = await signedFetch(baseUrl, { method: 'PATCH', path: '/api/v1/portal-configuration', key: key(), body: { defaultLocale: 'ja' } });
+      const res = await signedFetch(server.baseUrl, { method: 'PATCH', path: '/api/v1/portal-configuration', key: key(), body: { defaultLocale: 'ja' } });
       expect(res.status).toBe(200);
     });
     afterAll(async () => {
-      await signedFetch(baseUrl, { method: 'PATCH', path: '/api/v1/portal-configuration', key: key(), body: { defaultLocale: 'en' } });
+      await signedFetch(server.baseUrl, { method: 'PATCH', path: '/api/v1/portal-configuration', key: key(), body: { defaultLocale: 'en' } });
     });
 
     it('falls back to it when the browser asks for no language we have, and to nothing else', async () => {
-      const session = await mintPortalSession(baseUrl, key(), { customerId: fixtures.customers.webhookCard });
+      const session = await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
       expect((await languageOf(session.url, 'nb-NO')).lang).toEqual(['ja', 'ltr']);
       expect((await languageOf(session.url)).lang).toEqual(['ja', 'ltr']);
       expect((await languageOf(session.url, 'de')).lang).toEqual(['de', 'ltr']);

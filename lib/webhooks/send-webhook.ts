@@ -38,6 +38,20 @@ export async function sendWebhook(
   }
 
   const client = target.protocol === 'https:' ? https : http;
+  // One controller for both ways an attempt is cut short. A plain timer, not AbortSignal.timeout():
+  // combined with AbortSignal.any, Node may collect that signal before it fires, and the attempt hangs.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, DELIVERY_TIMEOUT_MS);
+  const onStop = () => controller.abort();
+  stopping.addEventListener('abort', onStop, { once: true });
+  if (stopping.aborted) controller.abort();
+  const failure = (error: Error & { code?: string }) =>
+    timedOut ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : stopping.aborted ? 'the worker stopped during the attempt' : describe(error);
+
   return new Promise<TSendResult>((resolve) => {
     const request = client.request(
       target,
@@ -45,7 +59,7 @@ export async function sendWebhook(
         method: 'POST',
         headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
         lookup: policy.allowAll ? undefined : (guardedLookup(policy) as never),
-        signal: AbortSignal.any([AbortSignal.timeout(DELIVERY_TIMEOUT_MS), stopping]),
+        signal: controller.signal,
         agent: false,
       },
       (response) => {
@@ -60,17 +74,21 @@ export async function sendWebhook(
         response.on('end', () =>
           resolve({ status: response.statusCode, latencyMs: elapsed(), responseBody: excerpt(Buffer.concat(chunks).toString('utf8')), error: undefined }),
         );
-        response.on('error', (error) => resolve({ status: response.statusCode, latencyMs: elapsed(), responseBody: undefined, error: describe(error) }));
+        response.on('error', (error) => resolve({ status: response.statusCode, latencyMs: elapsed(), responseBody: undefined, error: failure(error) }));
+        // Cut off mid-body (the timeout, or the receiver hung up): 'end' never comes. A promise settles once.
+        response.on('close', () =>
+          resolve({ status: response.statusCode, latencyMs: elapsed(), responseBody: undefined, error: failure(new Error('the answer was cut off')) }),
+        );
       },
     );
-    request.on('error', (error) =>
-      resolve({ status: undefined, latencyMs: elapsed(), responseBody: undefined, error: stopping.aborted ? 'the worker stopped during the attempt' : describe(error) }),
-    );
+    request.on('error', (error) => resolve({ status: undefined, latencyMs: elapsed(), responseBody: undefined, error: failure(error) }));
     request.end(body);
+  }).finally(() => {
+    clearTimeout(timer);
+    stopping.removeEventListener('abort', onStop);
   });
 }
 
 function describe(error: Error & { code?: string }): string {
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`;
   return excerpt(error.code ? `${error.code}: ${error.message}` : error.message);
 }

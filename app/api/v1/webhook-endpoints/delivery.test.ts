@@ -1,24 +1,15 @@
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PlugipaySignatureVerificationError } from '@/lib/sdk/src/errors';
 import { verifyWebhook } from '@/lib/sdk/src/webhooks';
 import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
 import { signedFetch } from '@/lib/testing/signed-fetch';
-import { readCredentials, readFixtures, type TTestFixtures } from '@/lib/testing/test-server';
+import { runningServer } from '@/lib/testing/running-server';
 import { startWebhookReceiver, type TAnswer } from '@/lib/testing/webhook-receiver';
-import type { TDemoCredentials } from '@/prisma/seed/seed-demo-data';
 
-let baseUrl: string;
-let creds: TDemoCredentials;
-let fixtures: TTestFixtures;
-let key: TTestFixtures['webhookAccount'];
-beforeAll(() => {
-  baseUrl = inject('baseUrl');
-  creds = readCredentials(inject('credentialsPath'));
-  fixtures = readFixtures(inject('dataDir'));
-  key = fixtures.webhookAccount;
-});
+const server = runningServer();
+const key = () => server.fixtures.webhookAccount;
 
-const api = (k: { keyId: string; secret: string }, method: string, path: string, body?: unknown) => signedFetch(baseUrl, { method, path, key: k, body });
+const api = (k: { keyId: string; secret: string }, method: string, path: string, body?: unknown) => signedFetch(server.baseUrl, { method, path, key: k, body });
 const SESSION_CREATED = 'plugipay.portal_session.created.v1';
 
 // Each test subscribes a receiver of its own and removes it afterwards, so that the next test's
@@ -30,14 +21,14 @@ afterEach(async () => {
 
 async function subscribe(events: string[], answer?: TAnswer) {
   const receiver = await startWebhookReceiver(answer);
-  const res = await api(key, 'POST', '/api/v1/webhook-endpoints', { url: receiver.url, events });
+  const res = await api(key(), 'POST', '/api/v1/webhook-endpoints', { url: receiver.url, events });
   expect(res.status).toBe(201);
   const endpoint = (await res.json()) as { id: string; secret: string };
-  cleanups.push(receiver.close, () => api(key, 'DELETE', `/api/v1/webhook-endpoints/${endpoint.id}`));
+  cleanups.push(receiver.close, () => api(key(), 'DELETE', `/api/v1/webhook-endpoints/${endpoint.id}`));
   return { receiver, endpoint };
 }
 
-async function deliveriesOf(endpointId: string, k = key) {
+async function deliveriesOf(endpointId: string, k = key()) {
   return (await (await api(k, 'GET', `/api/v1/webhook-endpoints/${endpointId}/deliveries`)).json()) as {
     data: { id: string; event: string; status: string; attemptCount: number; attempts: { responseStatus: number | null; latencyMs: number; responseBody: string | null; error: string | null }[] }[];
     hasMore: boolean;
@@ -49,13 +40,13 @@ const settle = (ms = 2_500) => new Promise((r) => setTimeout(r, ms));
 describe('webhook delivery', () => {
   it('sends a cancel made in the portal once, signed so that the SDK verifies it, with the subscription as it then was', async () => {
     const { receiver, endpoint } = await subscribe(['plugipay.subscription.updated.v1', 'plugipay.subscription.canceled.v1']);
-    const session = await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCancel });
+    const session = await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCancel });
     const { cookie } = await openLink(session.url);
-    const html = await (await portalFetch(baseUrl, '/portal/subscription', cookie)).text();
+    const html = await (await portalFetch(server.baseUrl, '/portal/subscription', cookie)).text();
     const subscriptionId = /sub_[0-9A-HJKMNP-TV-Z]{26}/.exec(html)![0];
-    const cancel = await portalFetch(baseUrl, '/portal/api/subscription/cancel', cookie, {
+    const cancel = await portalFetch(server.baseUrl, '/portal/api/subscription/cancel', cookie, {
       method: 'POST',
-      headers: { Origin: baseUrl, 'Content-Type': 'application/json' },
+      headers: { Origin: server.baseUrl, 'Content-Type': 'application/json' },
       body: JSON.stringify({ subscriptionId, reason: 'too_expensive' }),
     });
     expect(cancel.status).toBe(200);
@@ -66,12 +57,12 @@ describe('webhook delivery', () => {
     expect(event).toMatchObject({
       id: expect.stringMatching(/^evt_/),
       type: 'plugipay.subscription.updated.v1',
-      account: key.accountId,
+      account: key().accountId,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      data: { object: { id: subscriptionId, customerId: fixtures.customers.webhookCancel, cancelAtPeriodEnd: true } },
+      data: { object: { id: subscriptionId, customerId: server.fixtures.customers.webhookCancel, cancelAtPeriodEnd: true } },
     });
     // The event in the API is the one delivered.
-    const listed = await (await api(key, 'GET', `/api/v1/events?type=plugipay.subscription.updated.v1&limit=1`)).json();
+    const listed = await (await api(key(), 'GET', `/api/v1/events?type=plugipay.subscription.updated.v1&limit=1`)).json();
     expect(listed.data[0]).toEqual(event);
 
     await settle();
@@ -83,7 +74,7 @@ describe('webhook delivery', () => {
   it('retries a failing receiver with backoff, recording every attempt, until it succeeds', async () => {
     const failure = 'x'.repeat(5_000);
     const { receiver, endpoint } = await subscribe([SESSION_CREATED], (n) => (n < 3 ? { status: 503, body: failure } : { status: 204 }));
-    const session = await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
+    const session = await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     const received = await receiver.waitFor(4, 45_000);
     // The same event each time: a receiver drops repeats by its id.
     expect(new Set(received.map((r) => r.event.id)).size).toBe(1);
@@ -104,7 +95,7 @@ describe('webhook delivery', () => {
 
   it('gives a receiver 10 seconds, then records the timeout and tries again', async () => {
     const { receiver, endpoint } = await subscribe([SESSION_CREATED], (n) => (n === 0 ? 'hang' : { status: 200 }));
-    await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
+    await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     const [first, second] = await receiver.waitFor(2, 30_000);
     expect(second!.event.id).toBe(first!.event.id);
     await settle(1_500);
@@ -118,7 +109,7 @@ describe('webhook delivery', () => {
   it('records a receiver that is down as a failed attempt and tries again', async () => {
     const { receiver, endpoint } = await subscribe([SESSION_CREATED]);
     await receiver.close();
-    await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
+    await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     await expect.poll(async () => (await deliveriesOf(endpoint.id)).data[0]?.attemptCount ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     const [delivery] = (await deliveriesOf(endpoint.id)).data;
     expect(delivery!.status).toBe('pending');
@@ -127,8 +118,8 @@ describe('webhook delivery', () => {
 
   it('signs with the old secret beside the new one after a rotation; a forged, tampered or stale message fails', async () => {
     const { receiver, endpoint } = await subscribe([SESSION_CREATED]);
-    const rotated = (await (await api(key, 'POST', `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`)).json()) as { secret: string };
-    await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
+    const rotated = (await (await api(key(), 'POST', `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`)).json()) as { secret: string };
+    await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     const [webhook] = await receiver.waitFor(1);
     const signature = String(webhook!.headers['plugipay-signature']);
     expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
@@ -136,7 +127,7 @@ describe('webhook delivery', () => {
 
     const refused = (input: Parameters<typeof verifyWebhook>[0]) => expect(() => verifyWebhook(input)).toThrow(PlugipaySignatureVerificationError);
     refused({ body: webhook!.body, signature, secret: 'whsec_forged' });
-    refused({ body: webhook!.body.replace(key.accountId, creds.otherMerchant.accountId), signature, secret: rotated.secret });
+    refused({ body: webhook!.body.replace(key().accountId, server.creds.otherMerchant.accountId), signature, secret: rotated.secret });
     refused({ body: webhook!.body, signature, secret: rotated.secret, toleranceSeconds: -1 });
     // The v1= of the current secret alone, replayed with a new timestamp, no longer matches.
     const now = Math.floor(Date.now() / 1000) + 5;
@@ -145,16 +136,16 @@ describe('webhook delivery', () => {
 
   it('redelivers an event on request, to its endpoints only, for its own account only', async () => {
     const { receiver, endpoint } = await subscribe([SESSION_CREATED]);
-    await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
+    await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     const [first] = await receiver.waitFor(1);
     const eventId = first!.event.id;
 
-    expect((await api(creds.otherMerchant, 'POST', `/api/v1/events/${eventId}/redeliver`)).status).toBe(404);
-    expect((await api(creds.otherMerchant, 'GET', `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`)).status).toBe(404);
-    expect((await api(key, 'POST', `/api/v1/events/${eventId}/redeliver`, { endpoint: 'we_01ARZ3NDEKTSV4RRFFQ69G5FAV' })).status).toBe(404);
+    expect((await api(server.creds.otherMerchant, 'POST', `/api/v1/events/${eventId}/redeliver`)).status).toBe(404);
+    expect((await api(server.creds.otherMerchant, 'GET', `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`)).status).toBe(404);
+    expect((await api(key(), 'POST', `/api/v1/events/${eventId}/redeliver`, { endpoint: 'we_01ARZ3NDEKTSV4RRFFQ69G5FAV' })).status).toBe(404);
     expect(receiver.received).toHaveLength(1);
 
-    const res = await api(key, 'POST', `/api/v1/events/${eventId}/redeliver`, {});
+    const res = await api(key(), 'POST', `/api/v1/events/${eventId}/redeliver`, {});
     expect(res.status).toBe(202);
     expect((await res.json()).data).toMatchObject([{ event: eventId, endpoint: endpoint.id, status: 'pending' }]);
     const [, again] = await receiver.waitFor(2);
@@ -163,10 +154,10 @@ describe('webhook delivery', () => {
   });
 
   it('ends a subscription when its cancellation comes due, with a canceled event that a later endpoint can be sent', async () => {
-    const customerId = fixtures.customers.webhookPeriodEnded;
+    const customerId = server.fixtures.customers.webhookPeriodEnded;
     type TSubscriptionEvent = { id: string; data: { object: { customerId: string; status: string; endedAt: string; currentPeriodEnd: string; cancelAtPeriodEnd: boolean } } };
     const find = async () =>
-      ((await (await api(key, 'GET', '/api/v1/events?type=plugipay.subscription.canceled.v1&limit=100')).json()).data as TSubscriptionEvent[]).find(
+      ((await (await api(key(), 'GET', '/api/v1/events?type=plugipay.subscription.canceled.v1&limit=100')).json()).data as TSubscriptionEvent[]).find(
         (e) => e.data.object.customerId === customerId,
       );
     await expect.poll(find, { timeout: 20_000 }).toBeDefined();
@@ -179,24 +170,24 @@ describe('webhook delivery', () => {
     const { receiver } = await subscribe(['plugipay.subscription.canceled.v1']);
     await settle(1_500);
     expect(receiver.received).toHaveLength(0);
-    expect((await api(key, 'POST', `/api/v1/events/${event.id}/redeliver`)).status).toBe(202);
+    expect((await api(key(), 'POST', `/api/v1/events/${event.id}/redeliver`)).status).toBe(202);
     const [webhook] = await receiver.waitFor(1);
     expect(webhook!.event.id).toBe(event.id);
   });
 
   it('does not send events an endpoint is not subscribed to, nor other accounts’ events', async () => {
     const { receiver } = await subscribe(['plugipay.payment_method.updated.v1']);
-    await mintPortalSession(baseUrl, key, { customerId: fixtures.customers.webhookCard });
-    await mintPortalSession(baseUrl, creds.merchant, { customerId: creds.customers.active });
+    await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
+    await mintPortalSession(server.baseUrl, server.creds.merchant, { customerId: server.creds.customers.active });
     await settle();
     expect(receiver.received).toHaveLength(0);
   });
 
   it('refuses bad redelivery and delivery-list requests clearly', async () => {
-    expect((await api(key, 'POST', '/api/v1/events/evt_nope/redeliver')).status).toBe(404);
-    const bad = await api(key, 'GET', '/api/v1/webhook-endpoints/we_01ARZ3NDEKTSV4RRFFQ69G5FAV/deliveries?limit=0');
+    expect((await api(key(), 'POST', '/api/v1/events/evt_nope/redeliver')).status).toBe(404);
+    const bad = await api(key(), 'GET', '/api/v1/webhook-endpoints/we_01ARZ3NDEKTSV4RRFFQ69G5FAV/deliveries?limit=0');
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({ code: 'validation_error', param: 'limit' });
-    expect((await api(creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints/we_01ARZ3NDEKTSV4RRFFQ69G5FAV/deliveries')).status).toBe(403);
+    expect((await api(server.creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints/we_01ARZ3NDEKTSV4RRFFQ69G5FAV/deliveries')).status).toBe(403);
   });
 });

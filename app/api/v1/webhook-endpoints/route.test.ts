@@ -1,23 +1,15 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintPortalSession } from '@/lib/testing/portal-links';
 import { signedFetch } from '@/lib/testing/signed-fetch';
-import { readCredentials, readFixtures, type TTestFixtures } from '@/lib/testing/test-server';
-import type { TDemoCredentials } from '@/prisma/seed/seed-demo-data';
+import { runningServer } from '@/lib/testing/running-server';
 
-let baseUrl: string;
-let creds: TDemoCredentials;
-let fixtures: TTestFixtures;
-beforeAll(() => {
-  baseUrl = inject('baseUrl');
-  creds = readCredentials(inject('credentialsPath'));
-  fixtures = readFixtures(inject('dataDir'));
-});
+const server = runningServer();
 
-const api = (key: { keyId: string; secret: string }, method: string, path: string, body?: unknown) => signedFetch(baseUrl, { method, path, key, body });
+const api = (key: { keyId: string; secret: string }, method: string, path: string, body?: unknown) => signedFetch(server.baseUrl, { method, path, key, body });
 
 describe('webhook endpoints', () => {
   it('are created with a secret shown once, listed without it, rotated, and deleted', async () => {
-    const key = fixtures.featureAccount;
+    const key = server.fixtures.featureAccount;
     const created = await api(key, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/plugipay', events: ['plugipay.subscription.canceled.v1'] });
     expect(created.status).toBe(201);
     const endpoint = await created.json();
@@ -40,10 +32,10 @@ describe('webhook endpoints', () => {
   });
 
   it('belong to one account: another account’s key gets 404', async () => {
-    const mine = await (await api(fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/a', events: ['*'] })).json();
-    expect((await api(creds.otherMerchant, 'DELETE', `/api/v1/webhook-endpoints/${mine.id}`)).status).toBe(404);
-    expect((await api(creds.otherMerchant, 'POST', `/api/v1/webhook-endpoints/${mine.id}/rotate-secret`)).status).toBe(404);
-    const theirs = await (await api(creds.otherMerchant, 'GET', '/api/v1/webhook-endpoints')).json();
+    const mine = await (await api(server.fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/a', events: ['*'] })).json();
+    expect((await api(server.creds.otherMerchant, 'DELETE', `/api/v1/webhook-endpoints/${mine.id}`)).status).toBe(404);
+    expect((await api(server.creds.otherMerchant, 'POST', `/api/v1/webhook-endpoints/${mine.id}/rotate-secret`)).status).toBe(404);
+    const theirs = await (await api(server.creds.otherMerchant, 'GET', '/api/v1/webhook-endpoints')).json();
     expect(theirs.data.map((e: { id: string }) => e.id)).not.toContain(mine.id);
   });
 
@@ -54,40 +46,40 @@ describe('webhook endpoints', () => {
     ['an unknown event type', { url: 'https://hooks.example.com/', events: ['plugipay.nothing.v1'] }, 'events.0'],
     ['no event types', { url: 'https://hooks.example.com/', events: [] }, 'events'],
   ])('refuse %s', async (_, body, param) => {
-    const res = await api(fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', body);
+    const res = await api(server.fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', body);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'validation_error', param });
   });
 
   it('are managed by a platform for a merchant it manages, and only for one', async () => {
-    const onBehalf = { 'Plugipay-On-Behalf-Of': creds.platform.managedAccountId };
-    const created = await signedFetch(baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: creds.platform, headers: onBehalf, body: { url: 'https://hooks.example.com/managed', events: ['*'] } });
+    const onBehalf = { 'Plugipay-On-Behalf-Of': server.creds.platform.managedAccountId };
+    const created = await signedFetch(server.baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: server.creds.platform, headers: onBehalf, body: { url: 'https://hooks.example.com/managed', events: ['*'] } });
     expect(created.status).toBe(201);
     const endpoint = await created.json();
     const listFor = async (headers: Record<string, string>) =>
-      ((await (await signedFetch(baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints', key: creds.platform, headers })).json()).data as { id: string }[]).map((e) => e.id);
+      ((await (await signedFetch(server.baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints', key: server.creds.platform, headers })).json()).data as { id: string }[]).map((e) => e.id);
     expect(await listFor(onBehalf)).toContain(endpoint.id);
     expect(await listFor({})).not.toContain(endpoint.id);
-    const other = await signedFetch(baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: creds.platform, headers: { 'Plugipay-On-Behalf-Of': creds.otherMerchant.accountId }, body: { url: 'https://hooks.example.com/x', events: ['*'] } });
+    const other = await signedFetch(server.baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: server.creds.platform, headers: { 'Plugipay-On-Behalf-Of': server.creds.otherMerchant.accountId }, body: { url: 'https://hooks.example.com/x', events: ['*'] } });
     expect(other.status).toBe(403);
-    expect((await signedFetch(baseUrl, { method: 'DELETE', path: `/api/v1/webhook-endpoints/${endpoint.id}`, key: creds.platform, headers: onBehalf })).status).toBe(200);
+    expect((await signedFetch(server.baseUrl, { method: 'DELETE', path: `/api/v1/webhook-endpoints/${endpoint.id}`, key: server.creds.platform, headers: onBehalf })).status).toBe(200);
   });
 
   it('need the webhooks scope', async () => {
-    expect((await api(creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints')).status).toBe(403);
+    expect((await api(server.creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints')).status).toBe(403);
   });
 });
 
 describe('GET /api/v1/events', () => {
   it('lists the account’s events newest first, filtered by type, a page at a time', async () => {
-    const account = fixtures.featureAccount;
-    for (let i = 0; i < 3; i++) await mintPortalSession(baseUrl, account, { customerId: fixtures.customers.apiFeatures });
+    const account = server.fixtures.featureAccount;
+    for (let i = 0; i < 3; i++) await mintPortalSession(server.baseUrl, account, { customerId: server.fixtures.customers.apiFeatures });
     const first = await (await api(account, 'GET', '/api/v1/events?limit=2&type=plugipay.portal_session.created.v1')).json();
     expect(first).toMatchObject({ object: 'list', hasMore: true });
     expect(first.data).toHaveLength(2);
     for (const event of first.data) {
       expect(event).toMatchObject({ id: expect.stringMatching(/^evt_/), type: 'plugipay.portal_session.created.v1', account: account.accountId });
-      expect(event.data.object).toMatchObject({ object: 'portal_session', customerId: fixtures.customers.apiFeatures });
+      expect(event.data.object).toMatchObject({ object: 'portal_session', customerId: server.fixtures.customers.apiFeatures });
       // The link is a credential: events never carry it.
       expect(event.data.object.url).toBeUndefined();
     }
@@ -97,12 +89,12 @@ describe('GET /api/v1/events', () => {
   });
 
   it('never shows another account’s events', async () => {
-    const other = await (await api(creds.otherMerchant, 'GET', '/api/v1/events?limit=100')).json();
-    expect(other.data.every((e: { account: string }) => e.account === creds.otherMerchant.accountId)).toBe(true);
+    const other = await (await api(server.creds.otherMerchant, 'GET', '/api/v1/events?limit=100')).json();
+    expect(other.data.every((e: { account: string }) => e.account === server.creds.otherMerchant.accountId)).toBe(true);
   });
 
   it('refuses an unknown filter', async () => {
-    const res = await api(fixtures.featureAccount, 'GET', '/api/v1/events?type=nope');
+    const res = await api(server.fixtures.featureAccount, 'GET', '/api/v1/events?type=nope');
     expect(res.status).toBe(400);
   });
 });
