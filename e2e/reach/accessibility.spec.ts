@@ -20,6 +20,9 @@ for (const [locale, colorScheme, customer] of COMBINATIONS) {
     const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers[customer], locale });
     await page.goto(session.url);
     const check = async (what: string) => {
+      // After a change the page re-renders from the server; judge it once that has settled.
+      await page.waitForLoadState('networkidle');
+      await expect(page, what).toHaveTitle(/\S/);
       expect(await accessibilityViolations(page), what).toEqual([]);
       expect(await hasHorizontalScroll(page), `${what}: horizontal scroll`).toBe(false);
     };
