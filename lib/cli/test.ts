@@ -20,7 +20,10 @@ try {
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const bin = (name: string) => `node_modules/.bin/${name}`;
 if (!run('eslint', bin('eslint'), ['.', '--max-warnings=0'], env)) process.exit(1);
-if (!run('next build (type check included)', bin('next'), ['build'], env)) process.exit(1);
+// Built as a production deployment builds it: production mode and none of the runtime secrets, so
+// a build that needed them (or wrote demo secrets) fails here. The mode is read again at run time.
+const buildEnv = { ...env, PLUGIPAY_MODE: 'production', PLUGIPAY_MASTER_KEY: '', PORTAL_TOKEN_KEYS: '', PORTAL_BASE_URL: '', DATA_DIR: '/nonexistent/plugipay-build' };
+if (!run('next build (type check included; production mode, no secrets)', bin('next'), ['build'], buildEnv)) process.exit(1);
 
 console.log(`\n▶ starting the test server on ${process.env.DATABASE_URL ? 'a scratch PostgreSQL database' : 'embedded PGlite'}`);
 const server = await startTestServer();

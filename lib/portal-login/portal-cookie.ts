@@ -7,9 +7,17 @@ export type TCookieSpec = { name: string; secure: boolean };
  * The portal cookie. On https it is `__Host-` prefixed (Secure, Path=/, no Domain: the browser
  * enforces that it belongs to this exact host); on plain-http localhost it cannot be Secure.
  */
+const SECURE_NAME = '__Host-plugipay_portal';
+const PLAIN_NAME = 'plugipay_portal';
+
 export function portalCookieSpec(portalBaseUrl: string): TCookieSpec {
   const secure = new URL(portalBaseUrl).protocol === 'https:';
-  return { name: secure ? '__Host-plugipay_portal' : 'plugipay_portal', secure };
+  return { name: secure ? SECURE_NAME : PLAIN_NAME, secure };
+}
+
+/** Whether a request carries a portal cookie of either kind: without one there is no login to look up. */
+export function hasPortalCookie(names: { has: (name: string) => boolean }): boolean {
+  return names.has(SECURE_NAME) || names.has(PLAIN_NAME);
 }
 
 export function newCookieValue(): string {

@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getConfig } from '../config/get-config';
 import { findPortalLogin, type TPortalLogin } from '../portal-login/find-portal-login';
-import { portalCookieSpec } from '../portal-login/portal-cookie';
+import { hasPortalCookie, portalCookieSpec } from '../portal-login/portal-cookie';
 import { loadCustomerPresentation, type TCustomerPresentation } from './load-customer-presentation';
 import type { TPortalFeatures } from './load-portal-features';
 
@@ -16,8 +16,12 @@ export type TPortalContext = TCustomerPresentation & { login: TPortalLogin };
  * the cookie is missing, ended or past its deadline: the page then shows nothing of the customer.
  */
 export const getPortalContext = cache(async (): Promise<TPortalContext | null> => {
+  const jar = await cookies();
+  // No cookie, no login: answered without the configuration, so that `next build` can prerender
+  // the pages outside the portal (not-found) where the runtime's secrets are not set.
+  if (!hasPortalCookie(jar)) return null;
   const spec = portalCookieSpec(getConfig().portalBaseUrl);
-  const login = await findPortalLogin((await cookies()).get(spec.name)?.value);
+  const login = await findPortalLogin(jar.get(spec.name)?.value);
   if (!login) return null;
   const presentation = await loadCustomerPresentation({
     accountId: login.accountId,
