@@ -64,6 +64,7 @@ export function withMerchantKey<B = undefined, Q = undefined>(
       if (idempotencyKey) {
         const claim = await claimIdempotencyKey({
           accountId: account.accountId,
+          keyAccountId: key.accountId,
           apiKeyId: key.keyId,
           key: idempotencyKey,
           method: request.method,

@@ -107,7 +107,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the test server exited with code ${child.exitCode}`);
@@ -122,7 +122,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`the test server did not become healthy within ${timeoutMs} ms`);
 }
 
-function runCli(script: string, args: string[], env: NodeJS.ProcessEnv): string {
+export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', script, ...args], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
   return result.stdout;
@@ -160,6 +160,32 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
 
+type TEnvOptions = { port: number; dataDir: string; credentialsPath: string; databaseUrl?: string; shared?: NodeJS.ProcessEnv; extra?: Record<string, string> };
+
+/** A test server's environment: demo mode, fresh secrets, its own data folder and port. */
+export function testServerEnv({ port, dataDir, credentialsPath, databaseUrl, shared, extra = {} }: TEnvOptions): NodeJS.ProcessEnv {
+  const baseUrl = `http://localhost:${port}`;
+  return {
+    ...process.env,
+    PLUGIPAY_MODE: 'demo',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PLUGIPAY_MASTER_KEY: randomBytes(32).toString('base64'),
+    // Two keys, as mid-rotation: t2 signs new links, t1 (the old one) still verifies.
+    PORTAL_TOKEN_KEYS: `t2:${randomBytes(32).toString('base64')},t1:${randomBytes(32).toString('base64')}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Retries after about 1, 2, 4… seconds, so that a test sees several attempts.
+    WEBHOOK_RETRY_BASE_SECONDS: '1',
+    DATABASE_URL: databaseUrl ?? '',
+    ...shared,
+    PORT: String(port),
+    PORTAL_BASE_URL: baseUrl,
+    DATA_DIR: dataDir,
+    DEMO_CREDENTIALS_PATH: credentialsPath,
+    ...extra,
+  };
+}
+
 /**
  * Starts the production build on a free port with its own seeded database (PGlite in a temporary
  * folder, or a scratch PostgreSQL database when DATABASE_URL is set), as a user would run it.
@@ -173,25 +199,7 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const credentialsPath = shareWith?.credentialsPath ?? path.join(dataDir, 'demo-credentials.json');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PLUGIPAY_MODE: 'demo',
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    PLUGIPAY_MASTER_KEY: randomBytes(32).toString('base64'),
-    // Two keys, as mid-rotation: t2 signs new links, t1 (the old one) still verifies.
-    PORTAL_TOKEN_KEYS: `t2:${randomBytes(32).toString('base64')},t1:${randomBytes(32).toString('base64')}`,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    // Retries after about 1, 2, 4… seconds, so that a test sees several attempts.
-    WEBHOOK_RETRY_BASE_SECONDS: '1',
-    DATABASE_URL: scratch?.url ?? '',
-    ...shareWith?.env,
-    PORT: String(port),
-    PORTAL_BASE_URL: baseUrl,
-    DATA_DIR: dataDir,
-    DEMO_CREDENTIALS_PATH: credentialsPath,
-    ...extraEnv,
-  };
+  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: extraEnv });
   if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 

@@ -204,6 +204,20 @@ describe('POST /api/v1/portal-sessions', () => {
       expect((await mine.json()).id).not.toBe((await theirs.json()).id);
     });
 
+    it('keeps a platform acting for a merchant apart from the merchant’s own keys (it never sees their replies)', async () => {
+      const headers = { 'Idempotency-Key': `platform-${Date.now()}` };
+      const merchants = await create(validBody(), { headers });
+      const platforms = await create(validBody(), { key: creds.platform, headers: { ...headers, 'Plugipay-On-Behalf-Of': creds.platform.managedAccountId } });
+      expect([merchants.status, platforms.status]).toEqual([201, 201]);
+      expect(platforms.headers.get('idempotent-replayed')).toBeNull();
+      const [a, b] = [await merchants.json(), await platforms.json()];
+      expect(b.id).not.toBe(a.id);
+      expect(b.url).not.toBe(a.url);
+      const again = await create(validBody(), { key: creds.platform, headers: { ...headers, 'Plugipay-On-Behalf-Of': creds.platform.managedAccountId } });
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect((await again.json()).id).toBe(b.id);
+    });
+
     it('creates exactly one session for 50 concurrent requests with one key', async () => {
       const headers = { 'Idempotency-Key': `race-${Date.now()}` };
       const responses = await Promise.all(Array.from({ length: 50 }, () => create(validBody(), { headers })));
