@@ -2,7 +2,8 @@ import 'server-only';
 import { ApiError } from '../api/errors';
 import { getConfig } from '../config/get-config';
 import { getPrisma } from '../db/get-db';
-import { parseAuthorizationHeader, signaturesMatch, signRequest, SIGNATURE_TOLERANCE_SECONDS } from './request-signature';
+import { EDGE_HEADERS } from '../server/request-edge';
+import { MAX_FUTURE_SKEW_SECONDS, parseAuthorizationHeader, signaturesMatch, signRequest, SIGNATURE_TOLERANCE_SECONDS } from './request-signature';
 import { revealApiKeySecret } from './reveal-api-key-secret';
 
 export type TAuthenticatedKey = { keyId: string; accountId: string; scopes: string[] };
@@ -11,6 +12,18 @@ export type TAuthenticatedKey = { keyId: string; accountId: string; scopes: stri
 const DECOY_SECRET = 'pps_decoy_secret_for_unknown_keys';
 
 const unauthorized = (message: string) => new ApiError('unauthorized', message);
+
+/**
+ * The request target exactly as the client sent it, which is what the client signed (the server
+ * passes it on; Next.js's own URL re-serializes the query). Its path must be the one routed.
+ */
+export function requestTarget(request: Request): string {
+  const url = new URL(request.url);
+  const sent = request.headers.get(EDGE_HEADERS.target);
+  if (sent === null) return url.pathname + url.search;
+  if (new URL(sent, url.origin).pathname !== url.pathname) throw unauthorized('The request signature is invalid, or the key is unknown or revoked.');
+  return sent;
+}
 
 /**
  * Verifies a merchant request's HMAC signature (docs/api.md). Every failure is 401 and none of them
@@ -25,11 +38,13 @@ export async function authenticateRequest(
   if (!auth) {
     throw unauthorized('Missing or malformed Authorization header; expected "Plugipay-HMAC-SHA256 keyId=…,timestamp=…,signature=…".');
   }
-  if (Math.abs(now / 1000 - Number(auth.timestamp)) > SIGNATURE_TOLERANCE_SECONDS) {
-    throw unauthorized(`The request timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from the server clock.`);
+  const age = now / 1000 - Number(auth.timestamp);
+  if (age > SIGNATURE_TOLERANCE_SECONDS || age < -MAX_FUTURE_SKEW_SECONDS) {
+    throw unauthorized(
+      `The request timestamp is more than ${age > 0 ? `${SIGNATURE_TOLERANCE_SECONDS} seconds behind` : `${MAX_FUTURE_SKEW_SECONDS} seconds ahead of`} the server clock.`,
+    );
   }
-  const url = new URL(request.url);
-  const parts = { timestamp: auth.timestamp, method: request.method, pathWithQuery: url.pathname + url.search, body };
+  const parts = { timestamp: auth.timestamp, method: request.method, pathWithQuery: requestTarget(request), body };
 
   const prisma = getPrisma();
   const key = await prisma.apiKey.findUnique({

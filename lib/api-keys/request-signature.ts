@@ -4,6 +4,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 // verification and the tests; the SDK carries its own copy so that it has no server imports.
 export const AUTH_SCHEME = 'Plugipay-HMAC-SHA256';
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
+/** A timestamp from the future is a client clock running fast; past this it is refused. */
+export const MAX_FUTURE_SKEW_SECONDS = 60;
 
 export type TSignedParts = { timestamp: string; method: string; pathWithQuery: string; body: string };
 

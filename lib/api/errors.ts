@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   idempotency_conflict: 409,
+  invalid_state: 409,
+  method_not_allowed: 405,
   rate_limited: 429,
   internal_error: 500,
 } as const;

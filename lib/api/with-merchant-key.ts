@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { authenticateRequest, type TAuthenticatedKey } from '../api-keys/authenticate-request';
+import { authenticateRequest, requestTarget, type TAuthenticatedKey } from '../api-keys/authenticate-request';
 import type { TApiScope } from '../api-keys/scopes';
 import { ON_BEHALF_OF_HEADER, resolveActingAccount, type TActingAccount } from '../accounts/resolve-acting-account';
 import { logger } from '../log/logger';
@@ -8,7 +8,7 @@ import { enforceRateLimit } from './enforce-rate-limit';
 import { ApiError, errorBody } from './errors';
 import { claimIdempotencyKey, completeIdempotencyKey, IDEMPOTENCY_HEADER, parseIdempotencyKey, releaseIdempotencyKey } from './idempotency';
 import type { TJsonResult } from './json-result';
-import { readJsonBody } from './read-json-body';
+import { assertStorableText, readJsonBody } from './read-json-body';
 import { newRequestId, REQUEST_ID_HEADER } from './request-id';
 import { validationErrorFrom } from './zod-error';
 
@@ -80,7 +80,7 @@ export function withMerchantKey<B = undefined, Q = undefined>(
           account,
           key,
           body: parse(options.body, raw.json),
-          query: parse(options.query, Object.fromEntries(url.searchParams)),
+          query: parse(options.query, queryOf(request)),
           params: await context.params,
           requestId,
         }),
@@ -97,6 +97,17 @@ export function withMerchantKey<B = undefined, Q = undefined>(
       return respond({ status: apiError.status, body: errorBody(apiError, requestId) }, requestId, apiError.headers);
     }
   };
+}
+
+/** The query as signed (the raw target's), each parameter at most once. */
+function queryOf(request: Request): Record<string, string> {
+  const query: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of new URL(requestTarget(request), 'http://target').searchParams) {
+    if (Object.hasOwn(query, name)) throw new ApiError('validation_error', `The query parameter ${name} is given more than once.`, name);
+    query[name] = value;
+  }
+  assertStorableText(query);
+  return query;
 }
 
 // A handler's ApiError (say not_found) is an answer to store for replay, not a failure.

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { EDGE_HEADERS } from '../server/request-edge';
 
 /** An IPv4 address cut to its /24, an IPv6 address to its /48: enough to investigate, not to track. */
 export function truncateIp(ip: string | null | undefined): string | null {
@@ -19,7 +20,7 @@ export function truncateUserAgent(userAgent: string | null | undefined): string 
   return userAgent ? userAgent.slice(0, 200) : null;
 }
 
-/** The client's address: the first X-Forwarded-For hop when behind a proxy, else nothing we can trust. */
+/** The client's address as the server established it (TRUSTED_PROXY_HOPS; lib/server/request-edge.ts). */
 export function clientIp(headers: Headers): string | null {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
+  return headers.get(EDGE_HEADERS.clientIp);
 }

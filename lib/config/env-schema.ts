@@ -59,6 +59,8 @@ export const ZEnv = z.object({
     .optional(),
   WEBHOOK_RETRY_BASE_SECONDS: intFromString(1, 3_600).default(30),
   DEMO_CREDENTIALS_PATH: z.string().min(1).default('demo-credentials.json'),
+  TRUSTED_PROXY_HOPS: intFromString(0, 10).default(0),
+  HTTP_REQUEST_TIMEOUT_SECONDS: intFromString(1, 600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -76,6 +76,12 @@ export const TEST_CUSTOMERS = {
   e2eBundle: ['merchant', 'active'],
   e2eBrandColors: ['webhookAccount', 'active'],
   e2eFocus: ['merchant', 'active'],
+  apiUnsafeText: ['merchant', 'active'],
+  apiReturnUrl: ['merchant', 'active'],
+  apiFlowCardScope: ['merchant', 'active'],
+  apiFlowCancelScope: ['merchant', 'active'],
+  apiCardVelocity: ['merchant', 'active'],
+  apiPdfLimit: ['merchant', 'manyInvoices'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {

@@ -14,18 +14,31 @@ export function addressPolicyFromConfig(): TAddressPolicy {
   return { allowAll: mode === 'demo', allowedNetworks: webhookAllowedNetworks.map((cidr) => ipaddr.parseCIDR(cidr)) };
 }
 
+// IPv6's global unicast block. Outside it (the IPv4-compatible ::/96 among others) nothing is public.
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/** Public: IPv4 unicast outside every special range, or IPv6 global unicast outside every special range. */
+function isGlobalUnicast(ip: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  if (ip.range() !== 'unicast') return false;
+  return ip.kind() === 'ipv4' || ip.match(GLOBAL_UNICAST_V6);
+}
+
 /**
- * Whether a webhook may be sent to this address: public unicast ones always; private, loopback,
- * link-local, carrier-grade NAT and the other special ranges only in demo mode or when an
- * allowed network covers them. IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ * Whether a webhook may be sent to this address: global unicast ones always; private, loopback,
+ * link-local, carrier-grade NAT, IPv4-compatible, 6to4, NAT64 and the other special ranges only in
+ * demo mode or when an allowed network covers them. IPv4-mapped IPv6 addresses are judged as the
+ * IPv4 address they carry.
  */
 export function isAddressAllowed(address: string, policy: TAddressPolicy): boolean {
   if (policy.allowAll) return true;
   if (!ipaddr.isValid(address)) return false;
   const ip = ipaddr.process(address);
-  if (ip.range() === 'unicast') return true;
+  if (isGlobalUnicast(ip)) return true;
   return policy.allowedNetworks.some(([network, bits]) => network.kind() === ip.kind() && ip.match(network, bits));
 }
+
+// One answer for every refusal: whether an internal name resolves, and to what, is not the caller's to learn.
+const REFUSED = 'the host is not a public internet address that webhooks may reach';
 
 export class RefusedAddressError extends Error {
   override name = 'RefusedAddressError';
@@ -48,10 +61,9 @@ export async function assertHostAllowed(hostname: string, policy: TAddressPolicy
   try {
     addresses = literal ? [literal] : (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
   } catch {
-    throw new RefusedAddressError(`the host ${hostname} does not resolve`);
+    throw new RefusedAddressError(REFUSED);
   }
-  const refused = addresses.find((address) => !isAddressAllowed(address, policy));
-  if (refused) throw new RefusedAddressError(`the host ${hostname} resolves to ${refused}, a private or reserved address`);
+  if (addresses.some((address) => !isAddressAllowed(address, policy))) throw new RefusedAddressError(REFUSED);
 }
 
 /**
@@ -66,9 +78,8 @@ export function guardedLookup(policy: TAddressPolicy) {
   ) => {
     lookup(hostname, { all: true, verbatim: true }).then(
       (addresses) => {
-        const refused = addresses.find((a) => !isAddressAllowed(a.address, policy));
-        if (refused) {
-          callback(new RefusedAddressError(`the host ${hostname} resolves to ${refused.address}, a private or reserved address`), '');
+        if (addresses.some((a) => !isAddressAllowed(a.address, policy))) {
+          callback(new RefusedAddressError(REFUSED), '');
         } else if (options.all) {
           callback(null, addresses);
         } else {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { addressPolicyFromConfig, assertHostAllowed, RefusedAddressError } from './address-policy';
 import { getConfig } from '../config/get-config';
@@ -25,19 +26,37 @@ async function assertReachable(url: string): Promise<void> {
   }
 }
 
+/** Endpoints an account may have at once: every event is sent to each, so more would amplify. */
+export const MAX_WEBHOOK_ENDPOINTS = 16;
+
 export async function createWebhookEndpoint(accountId: string, { url, events }: { url: string; events: string[] }) {
   await assertReachable(url);
   const id = newId('webhookEndpoint');
   const secret = newSecret();
-  const endpoint = await getPrisma().webhookEndpoint.create({
-    data: { id, accountId, url, events, secretCiphertext: encryptSecret(secret, getConfig().masterKey, id) },
+  const endpoint = await getPrisma().$transaction(async (tx) => {
+    // The account row's lock makes concurrent creations count one after another, on every instance.
+    await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
+    if ((await tx.webhookEndpoint.count({ where: { accountId, deletedAt: null } })) >= MAX_WEBHOOK_ENDPOINTS) {
+      throw new ApiError('invalid_state', `This account already has ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints, the most it may have; delete one first.`);
+    }
+    return tx.webhookEndpoint.create({ data: { id, accountId, url, events, secretCiphertext: encryptSecret(secret, getConfig().masterKey, id) } });
   });
   return serializeWebhookEndpoint(endpoint, secret);
 }
 
-export async function listWebhookEndpoints(accountId: string) {
-  const endpoints = await getPrisma().webhookEndpoint.findMany({ where: { accountId, deletedAt: null }, orderBy: { createdAt: 'desc' }, take: 100 });
-  return { object: 'list' as const, data: endpoints.map((e) => serializeWebhookEndpoint(e)), hasMore: false };
+export const ZListWebhookEndpointsQuery = z.strictObject({
+  startingAfter: z.string().refine((v) => isId('webhookEndpoint', v), { message: 'must be a webhook endpoint id (we_…)' }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** The account's endpoints, newest first (ids are ULIDs), a page at a time. */
+export async function listWebhookEndpoints(accountId: string, { startingAfter, limit }: z.infer<typeof ZListWebhookEndpointsQuery>) {
+  const rows = await getPrisma().webhookEndpoint.findMany({
+    where: { accountId, deletedAt: null, ...(startingAfter ? { id: { lt: startingAfter } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+  });
+  return { object: 'list' as const, data: rows.slice(0, limit).map((e) => serializeWebhookEndpoint(e)), hasMore: rows.length > limit };
 }
 
 /** The account's endpoint, or the API's 404; a deleted one only for reading its past deliveries. */

@@ -24,11 +24,15 @@ describe('webhook endpoints in production mode', () => {
     ['carrier-grade NAT', 'https://100.64.0.1/hooks'],
     ['unique-local IPv6', 'https://[fd00::1]/hooks'],
     ['a name that does not resolve', 'https://no-such-host.invalid/hooks'],
-  ])('refuse %s, saving nothing', async (_, url) => {
+    ['an IPv4-compatible IPv6 loopback', 'https://[::127.0.0.1]/hooks'],
+    ['a 6to4 form of loopback', 'https://[2002:7f00:1::1]/hooks'],
+    ['a NAT64 form of loopback', 'https://[64:ff9b::7f00:1]/hooks'],
+  ])('refuse %s, saving nothing and saying nothing of what it resolves to', async (_, url) => {
     const res = await create(url);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'validation_error', param: 'url' });
-    const list = await (await signedFetch(server.baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints', key })).json();
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: 'validation_error', param: 'url', message: 'url: the host is not a public internet address that webhooks may reach.' });
+    const list = await (await signedFetch(server.baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints?limit=100', key })).json();
     expect(list.data.map((e: { url: string }) => e.url)).not.toContain(url);
   });
 

@@ -1,4 +1,5 @@
 import { checkDatabase } from '@/lib/db/check-database';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +11,5 @@ export async function GET() {
     { status: database.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
   );
 }
+
+export const { POST, PUT, PATCH, DELETE } = refusedMethods('GET');

@@ -1,4 +1,5 @@
 import { cookies } from 'next/headers';
+import { safeRedirectUrl } from '@/lib/api/z-outbound-url';
 import { getConfig } from '@/lib/config/get-config';
 import { isSameOriginRequest } from '@/lib/portal-login/assert-same-origin';
 import { endPortalLogin } from '@/lib/portal-login/end-portal-login';
@@ -14,8 +15,9 @@ export async function POST(request: Request) {
   const spec = portalCookieSpec(config.portalBaseUrl);
   const login = await findPortalLogin((await cookies()).get(spec.name)?.value);
   if (login) await endPortalLogin(login, 'done', request.headers);
+  const portal = `${config.portalBaseUrl}/portal`;
   return new Response(null, {
     status: 303,
-    headers: { Location: login ? login.session.returnUrl : `${config.portalBaseUrl}/portal`, 'Set-Cookie': clearCookieHeader(spec), 'Cache-Control': 'no-store' },
+    headers: { Location: login ? safeRedirectUrl(login.session.returnUrl, portal) : portal, 'Set-Cookie': clearCookieHeader(spec), 'Cache-Control': 'no-store' },
   });
 }

@@ -2,6 +2,7 @@ import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
 import { createPortalSession } from '@/lib/portal-sessions/create-portal-session';
 import { ZCreatePortalSession } from '@/lib/portal-sessions/portal-session-input';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +10,5 @@ export const dynamic = 'force-dynamic';
 export const POST = withMerchantKey({ scope: 'plugipay:portal:create', body: ZCreatePortalSession }, async ({ account, key, body }) =>
   json(201, await createPortalSession({ account, apiKeyId: key.keyId, input: body })),
 );
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods('POST');

@@ -16,7 +16,7 @@ describe('webhook endpoints', () => {
     expect(endpoint).toMatchObject({ id: expect.stringMatching(/^we_[0-9A-HJKMNP-TV-Z]{26}$/), url: 'https://hooks.example.com/plugipay', events: ['plugipay.subscription.canceled.v1'] });
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
 
-    const list = await (await api(key, 'GET', '/api/v1/webhook-endpoints')).json();
+    const list = await (await api(key, 'GET', '/api/v1/webhook-endpoints?limit=100')).json();
     expect(list.object).toBe('list');
     const listed = list.data.find((e: { id: string }) => e.id === endpoint.id);
     expect(listed).toMatchObject({ id: endpoint.id, url: endpoint.url });
@@ -27,7 +27,7 @@ describe('webhook endpoints', () => {
     expect(rotated.secret).not.toBe(endpoint.secret);
 
     expect((await api(key, 'DELETE', `/api/v1/webhook-endpoints/${endpoint.id}`)).status).toBe(200);
-    const after = await (await api(key, 'GET', '/api/v1/webhook-endpoints')).json();
+    const after = await (await api(key, 'GET', '/api/v1/webhook-endpoints?limit=100')).json();
     expect(after.data.map((e: { id: string }) => e.id)).not.toContain(endpoint.id);
   });
 
@@ -35,7 +35,7 @@ describe('webhook endpoints', () => {
     const mine = await (await api(server.fixtures.featureAccount, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/a', events: ['*'] })).json();
     expect((await api(server.creds.otherMerchant, 'DELETE', `/api/v1/webhook-endpoints/${mine.id}`)).status).toBe(404);
     expect((await api(server.creds.otherMerchant, 'POST', `/api/v1/webhook-endpoints/${mine.id}/rotate-secret`)).status).toBe(404);
-    const theirs = await (await api(server.creds.otherMerchant, 'GET', '/api/v1/webhook-endpoints')).json();
+    const theirs = await (await api(server.creds.otherMerchant, 'GET', '/api/v1/webhook-endpoints?limit=100')).json();
     expect(theirs.data.map((e: { id: string }) => e.id)).not.toContain(mine.id);
   });
 
@@ -57,7 +57,7 @@ describe('webhook endpoints', () => {
     expect(created.status).toBe(201);
     const endpoint = await created.json();
     const listFor = async (headers: Record<string, string>) =>
-      ((await (await signedFetch(server.baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints', key: server.creds.platform, headers })).json()).data as { id: string }[]).map((e) => e.id);
+      ((await (await signedFetch(server.baseUrl, { method: 'GET', path: '/api/v1/webhook-endpoints?limit=100', key: server.creds.platform, headers })).json()).data as { id: string }[]).map((e) => e.id);
     expect(await listFor(onBehalf)).toContain(endpoint.id);
     expect(await listFor({})).not.toContain(endpoint.id);
     const other = await signedFetch(server.baseUrl, { method: 'POST', path: '/api/v1/webhook-endpoints', key: server.creds.platform, headers: { 'Plugipay-On-Behalf-Of': server.creds.otherMerchant.accountId }, body: { url: 'https://hooks.example.com/x', events: ['*'] } });
@@ -65,8 +65,45 @@ describe('webhook endpoints', () => {
     expect((await signedFetch(server.baseUrl, { method: 'DELETE', path: `/api/v1/webhook-endpoints/${endpoint.id}`, key: server.creds.platform, headers: onBehalf })).status).toBe(200);
   });
 
+  it('are capped per account, even when created concurrently, and listed a page at a time', async () => {
+    const key = server.creds.otherMerchant;
+    const ids = async (query = '?limit=100') => ((await (await api(key, 'GET', `/api/v1/webhook-endpoints${query}`)).json()).data as { id: string }[]).map((e) => e.id);
+    const create = () => api(key, 'POST', '/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/cap', events: ['plugipay.payment_method.updated.v1'] });
+    const mine: string[] = [];
+    try {
+      for (let count = (await ids()).length; count < 14; count++) {
+        const res = await create();
+        expect(res.status).toBe(201);
+        mine.push((await res.json()).id);
+      }
+      const raced = await Promise.all(Array.from({ length: 5 }, create));
+      expect(raced.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409]);
+      for (const res of raced) {
+        const body = await res.json();
+        if (res.status === 201) mine.push(body.id);
+        else expect(body.error).toMatchObject({ code: 'invalid_state', message: expect.stringContaining('16 webhook endpoints') });
+      }
+      expect((await create()).status).toBe(409);
+
+      const all = await ids();
+      expect(all).toHaveLength(16);
+      const pages: string[][] = [];
+      let cursor = '';
+      for (;;) {
+        const page = await (await api(key, 'GET', `/api/v1/webhook-endpoints?limit=5${cursor}`)).json();
+        pages.push(page.data.map((e: { id: string }) => e.id));
+        if (!page.hasMore) break;
+        cursor = `&startingAfter=${page.data.at(-1).id}`;
+      }
+      expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 1]);
+      expect(pages.flat()).toEqual(all);
+    } finally {
+      for (const id of mine) await api(key, 'DELETE', `/api/v1/webhook-endpoints/${id}`);
+    }
+  });
+
   it('need the webhooks scope', async () => {
-    expect((await api(server.creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints')).status).toBe(403);
+    expect((await api(server.creds.noScopeKey, 'GET', '/api/v1/webhook-endpoints?limit=100')).status).toBe(403);
   });
 });
 

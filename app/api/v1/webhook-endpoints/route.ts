@@ -1,7 +1,8 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
-import { createWebhookEndpoint, listWebhookEndpoints } from '@/lib/webhooks/manage-webhook-endpoints';
+import { createWebhookEndpoint, listWebhookEndpoints, ZListWebhookEndpointsQuery } from '@/lib/webhooks/manage-webhook-endpoints';
 import { ZCreateWebhookEndpoint } from '@/lib/webhooks/webhook-endpoint-input';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,4 +12,8 @@ export const POST = withMerchantKey({ scope: 'plugipay:webhooks:write', body: ZC
 );
 
 // GET /api/v1/webhook-endpoints: the account's endpoints, without secrets
-export const GET = withMerchantKey({ scope: 'plugipay:webhooks:write' }, async ({ account }) => json(200, await listWebhookEndpoints(account.accountId)));
+export const GET = withMerchantKey({ scope: 'plugipay:webhooks:write', query: ZListWebhookEndpointsQuery }, async ({ account, query }) =>
+  json(200, await listWebhookEndpoints(account.accountId, query)),
+);
+
+export const { PUT, PATCH, DELETE } = refusedMethods('GET', 'POST');

@@ -1,6 +1,7 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
 import { deleteWebhookEndpoint } from '@/lib/webhooks/manage-webhook-endpoints';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const dynamic = 'force-dynamic';
 export const DELETE = withMerchantKey({ scope: 'plugipay:webhooks:write' }, async ({ account, params }) =>
   json(200, await deleteWebhookEndpoint(account.accountId, params.id ?? '')),
 );
+
+export const { GET, POST, PUT, PATCH } = refusedMethods('DELETE');

@@ -1,6 +1,7 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
 import { redeliverEvent, ZRedeliverEvent } from '@/lib/webhooks/redeliver-event';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const dynamic = 'force-dynamic';
 export const POST = withMerchantKey({ scope: 'plugipay:webhooks:write', body: ZRedeliverEvent }, async ({ account, params, body }) =>
   json(202, await redeliverEvent(account.accountId, params.id ?? '', body)),
 );
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods('POST');

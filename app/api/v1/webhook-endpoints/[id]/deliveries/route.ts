@@ -1,6 +1,7 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
 import { listDeliveries, ZListDeliveriesQuery } from '@/lib/webhooks/list-deliveries';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withMerchantKey({ scope: 'plugipay:webhooks:write', query: ZListDeliveriesQuery }, async ({ account, params, query }) =>
   json(200, await listDeliveries(account.accountId, params.id ?? '', query)),
 );
+
+export const { POST, PUT, PATCH, DELETE } = refusedMethods('GET');

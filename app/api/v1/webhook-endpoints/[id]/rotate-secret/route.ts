@@ -1,6 +1,7 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
 import { rotateWebhookSecret } from '@/lib/webhooks/manage-webhook-endpoints';
+import { refusedMethods } from '@/lib/api/refused-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const dynamic = 'force-dynamic';
 export const POST = withMerchantKey({ scope: 'plugipay:webhooks:write' }, async ({ account, params }) =>
   json(200, await rotateWebhookSecret(account.accountId, params.id ?? '')),
 );
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods('POST');
