@@ -3,7 +3,7 @@
 // that Next.js cannot route are answered in our error model, and shutdown drains requests before
 // closing the database (PGlite must be closed).
 import http from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import next from 'next';
 import { ZEnv } from '../config/env-schema';
 import { newRequestId, REQUEST_ID_HEADER } from '../api/request-id';
@@ -53,9 +53,13 @@ const server = http.createServer(
     connectionsCheckingInterval: 1000,
   },
   (req, res) => {
+    // While draining, every answer closes its connection, so the client opens no new request on it.
     if (stopping) res.setHeader('Connection', 'close');
-    res.once('finish', () => {
-      if (stopping) server.closeIdleConnections();
+    const socket = req.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      busy.set(socket, busy.get(socket)! - 1);
+      if (stopping && busy.get(socket) === 0) closeWhenIdle(socket);
     });
     if (!isSupportedMethod(req.method)) return refuse(req, res, 405, { Allow: 'GET, HEAD, POST, PATCH, DELETE, OPTIONS' });
     if (!hasDecodablePath(req.url ?? '/')) return refuse(req, res, 400);
@@ -68,10 +72,24 @@ const server = http.createServer(
 server.keepAliveTimeout = 65_000;
 
 const connections = new Set<Socket>();
+/** Requests in progress per connection. */
+const busy = new Map<Socket, number>();
 server.on('connection', (socket) => {
   connections.add(socket);
-  socket.once('close', () => connections.delete(socket));
+  socket.once('close', () => {
+    connections.delete(socket);
+    busy.delete(socket);
+  });
 });
+
+// How long a kept-alive connection may stay idle once draining began: a request the client sent
+// just before it saw the server stop is still read and answered, instead of meeting a reset.
+const IDLE_GRACE_MS = 250;
+function closeWhenIdle(socket: Socket) {
+  setTimeout(() => {
+    if (!busy.get(socket)) socket.destroy();
+  }, IDLE_GRACE_MS).unref();
+}
 
 // The port first: a taken port stops the process before it opens the database or starts the worker.
 await new Promise<void>((resolve) => {
@@ -108,7 +126,10 @@ async function stop(signal: string) {
     void Promise.race([closeApp(), new Promise((r) => setTimeout(r, 3_000))]).finally(() => process.exit(1));
   }, FORCED_EXIT_MS);
   forced.unref();
-  await new Promise((resolve) => server.close(resolve));
+  // net.Server's close, not http.Server's: that one would reset idle connections at once.
+  const closed = new Promise((resolve) => net.Server.prototype.close.call(server, resolve));
+  for (const socket of connections) if (!busy.get(socket)) closeWhenIdle(socket);
+  await closed;
   await closeApp();
   clearTimeout(forced);
   process.exit(0);
