@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { PORTAL_PATH_HEADER } from './lib/portal-login/flow-scope';
 import { contentSecurityPolicy, SECURITY_HEADERS } from './lib/security/content-security-policy';
 
 // Runs before every page and route: a fresh CSP nonce per request (Next applies it to its own
@@ -9,6 +10,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // Set here, over whatever the client sent: the portal's pages learn their own path from it.
+  requestHeaders.set(PORTAL_PATH_HEADER, request.nextUrl.pathname);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);

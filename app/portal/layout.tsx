@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
-import { unauthorized } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getPortalContext } from '@/lib/portal/get-portal-context';
+import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Every portal page needs a live login; without one the answer is 401 and nothing of the customer.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const ctx = await getPortalContext();
-  if (!ctx) unauthorized();
+  const ctx = await requirePortalContext();
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const { brandColor, brandTextColor, accentOnLight, accentOnDark } = ctx.branding;
   return (

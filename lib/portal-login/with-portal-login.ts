@@ -10,6 +10,7 @@ import { getConfig } from '../config/get-config';
 import { logger } from '../log/logger';
 import { isSameOriginRequest } from './assert-same-origin';
 import { findPortalLogin, type TPortalLogin } from './find-portal-login';
+import { isRouteWithinFlow } from './flow-scope';
 import { portalCookieSpec } from './portal-cookie';
 
 type TOptions<P, B> = { params?: z.ZodType<P>; body?: z.ZodType<B> };
@@ -38,6 +39,9 @@ export function withPortalLogin<P = undefined, B = undefined>(options: TOptions<
       const spec = portalCookieSpec(getConfig().portalBaseUrl);
       const login = await findPortalLogin((await cookies()).get(spec.name)?.value);
       if (!login) throw new ApiError('unauthorized', 'Your billing session has ended.');
+      if (!isRouteWithinFlow(login, request.method, new URL(request.url).pathname)) {
+        throw new ApiError('forbidden', 'This billing link was made for one task only.');
+      }
       if (mutating) await enforceRateLimit(`login:${login.id}`);
       const params = parse(options.params, await context.params, true);
       const json = mutating ? (await readJsonBody(request)).json : undefined;

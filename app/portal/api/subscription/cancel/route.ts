@@ -1,3 +1,4 @@
+import { ApiError } from '@/lib/api/errors';
 import { actionScope } from '@/lib/billing/customer-scope';
 import { cancelSubscription } from '@/lib/billing/cancel-subscription';
 import { flowCompletionResponse } from '@/lib/portal-login/complete-flow';
@@ -9,9 +10,13 @@ export const dynamic = 'force-dynamic';
 
 // POST /portal/api/subscription/cancel: cancel the customer's subscription as the account configures
 export const POST = withPortalLogin({ body: ZCancelInput }, async ({ login, body, request }) => {
+  const { flowType, flowSubscriptionId } = login.session;
+  if (flowType === 'subscription_cancel' && body.subscriptionId !== flowSubscriptionId) {
+    throw new ApiError('forbidden', 'This billing link was made to cancel another subscription.');
+  }
   const features = await assertFeature(login.accountId, 'subscriptionCancel');
   const scope = actionScope(login, request);
   const subscription = await cancelSubscription(scope, body, { mode: features.cancelMode, reasons: features.cancellationReasons });
-  const inFlow = login.session.flowType === 'subscription_cancel' && login.session.flowSubscriptionId === subscription.id;
+  const inFlow = flowType === 'subscription_cancel';
   return flowCompletionResponse(login, inFlow, { subscriptionId: subscription.id, status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd, accessEndsAt: (subscription.endedAt ?? subscription.currentPeriodEnd).toISOString() }, request);
 });
