@@ -5,9 +5,11 @@ import { getRateLimitStore } from './rate-limit-store';
 
 const WINDOW_MS = 60_000;
 
-/** Fixed one-minute windows per key (RATE_LIMIT_PER_MINUTE); over the limit is 429 with Retry-After. */
-export async function enforceRateLimit(subject: string, now: number = Date.now()): Promise<void> {
-  const limit = getConfig().rateLimitPerMinute;
+/**
+ * Fixed one-minute windows per subject (RATE_LIMIT_PER_MINUTE unless the caller names a limit);
+ * over the limit is 429 with Retry-After.
+ */
+export async function enforceRateLimit(subject: string, { limit = getConfig().rateLimitPerMinute, now = Date.now() }: { limit?: number; now?: number } = {}): Promise<void> {
   const windowStart = now - (now % WINDOW_MS);
   const count = await getRateLimitStore().hit(subject, windowStart, WINDOW_MS);
   if (count > limit) {

@@ -6,6 +6,7 @@ import { getPrisma } from '../db/get-db';
 import type { Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import type { TCardInput } from '../payments/card-input';
+import { reserveCardAttempt, settleCardAttempt } from '../payments/card-velocity';
 import type { TPaymentProcessor } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from './serialize-payment-method';
@@ -23,8 +24,16 @@ export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: TCust
  * Saves a card through the payment processor. Only what the processor returns is stored; a
  * declined card changes nothing. The customer's first card, or one asked for, becomes the default.
  */
-export async function addPaymentMethod(scope: TActionScope, card: TCardInput, processor: TPaymentProcessor) {
-  const result = await processor.saveCard({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc, name: card.name });
+export async function addPaymentMethod(scope: TActionScope & { portalLoginId: string }, card: TCardInput, processor: TPaymentProcessor) {
+  const attemptId = await reserveCardAttempt(scope, scope.portalLoginId);
+  let result: Awaited<ReturnType<TPaymentProcessor['saveCard']>>;
+  try {
+    result = await processor.saveCard({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc, name: card.name });
+  } catch (error) {
+    await settleCardAttempt(attemptId, 'declined');
+    throw error;
+  }
+  await settleCardAttempt(attemptId, result.ok ? 'saved' : 'declined');
   if (!result.ok) {
     await recordAudit({ ...scope, action: 'payment_method.add', outcome: 'refused', reason: result.code });
     throw new ApiError('validation_error', result.code, 'number');

@@ -47,6 +47,7 @@ export const ZEnv = z.object({
   PORTAL_SESSION_TTL_SECONDS: intFromString(30, 86_400).default(300),
   PORTAL_LOGIN_TTL_SECONDS: intFromString(60, 3_600).default(3_600),
   RATE_LIMIT_PER_MINUTE: intFromString(1, 1_000_000).default(600),
+  CARD_DECLINES_PER_ACCOUNT_PER_HOUR: intFromString(1, 1_000_000).default(100),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })

@@ -16,6 +16,8 @@ export type TConfig = {
   portalSessionTtlSeconds: number;
   portalLoginTtlSeconds: number;
   rateLimitPerMinute: number;
+  /** Declined card attempts (every customer together) after which an account's portal stops trying cards for a while. */
+  cardDeclinesPerAccountPerHour: number;
   redisUrl: string | undefined;
   /** Whether this process runs the webhook delivery worker beside the web server. */
   webhookWorker: boolean;
@@ -77,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalSessionTtlSeconds: e.PORTAL_SESSION_TTL_SECONDS,
     portalLoginTtlSeconds: e.PORTAL_LOGIN_TTL_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    cardDeclinesPerAccountPerHour: e.CARD_DECLINES_PER_ACCOUNT_PER_HOUR,
     redisUrl: e.REDIS_URL,
     webhookWorker: e.WEBHOOK_WORKER === 'on',
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS ?? [],

@@ -21,6 +21,7 @@ export const ID_PREFIXES = {
   portalLogin: 'plg',
   idempotencyRecord: 'idem',
   auditLog: 'aud',
+  cardAttempt: 'cat',
 } as const;
 
 export type TIdKind = keyof typeof ID_PREFIXES;

@@ -26,15 +26,17 @@ export async function portalRequest<T>(path: string, init: { method: 'POST' | 'D
   if (!res.ok) {
     const error = body.error;
     if (res.status === 401) throw new PortalRequestError(401, 'session_ended');
-    // Validation errors carry a message code (invalid_number, card_declined, …); anything else is generic.
-    throw new PortalRequestError(res.status, error?.code === 'validation_error' ? error.message : 'generic', error?.param);
+    // Validation errors and card-attempt limits carry a message code (invalid_number, card_declined,
+    // too_many_card_attempts, …); anything else is generic.
+    const coded = (error?.code === 'validation_error' || error?.code === 'rate_limited') && /^[a-z_]+$/.test(error.message);
+    throw new PortalRequestError(res.status, coded ? error.message : 'generic', error?.param);
   }
   return body as T;
 }
 
 /** Known error codes become the customer's words; anything else says that nothing changed. */
 export function errorMessageKey(error: unknown): string {
-  const known = ['invalid_number', 'invalid_expiry', 'expired_card', 'invalid_cvc', 'card_declined', 'insufficient_funds', 'incorrect_cvc', 'processing_error', 'last_card_of_subscriber', 'default_card', 'session_ended'];
+  const known = ['invalid_number', 'invalid_expiry', 'expired_card', 'invalid_cvc', 'card_declined', 'insufficient_funds', 'incorrect_cvc', 'processing_error', 'last_card_of_subscriber', 'default_card', 'session_ended', 'too_many_card_attempts'];
   const code = error instanceof PortalRequestError ? error.code : 'generic';
   return `errors.${known.includes(code) ? code : 'generic'}`;
 }

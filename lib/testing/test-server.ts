@@ -81,6 +81,8 @@ export const TEST_CUSTOMERS = {
   apiFlowCardScope: ['merchant', 'active'],
   apiFlowCancelScope: ['merchant', 'active'],
   apiCardVelocity: ['merchant', 'active'],
+  apiCardVelocityOther: ['merchant', 'noPaymentMethod'],
+  apiCardPerLogin: ['merchant', 'noPaymentMethod'],
   apiPdfLimit: ['merchant', 'manyInvoices'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 

@@ -22,6 +22,6 @@ export const POST = withPortalLogin({}, async ({ login, body, request }) => {
   const inFlow = login.session.flowType === 'payment_method_update';
   const card = { ...parsed.data, makeDefault: parsed.data.makeDefault || inFlow };
   const scope = actionScope(login, request);
-  const saved = await addPaymentMethod(scope, card, getPaymentProcessor());
+  const saved = await addPaymentMethod({ ...scope, portalLoginId: login.id }, card, getPaymentProcessor());
   return flowCompletionResponse(login, inFlow, { paymentMethod: serializePaymentMethod(saved) }, request);
 });

@@ -9,7 +9,7 @@ import { ZInvoiceParams } from '@/lib/portal/portal-object-params';
 export const dynamic = 'force-dynamic';
 
 // GET /portal/invoices/<inv_id>/pdf: one of the logged-in customer's invoices as a PDF
-export const GET = withPortalLogin({ params: ZInvoiceParams }, async ({ login, params }) => {
+export const GET = withPortalLogin({ costly: true, params: ZInvoiceParams }, async ({ login, params }) => {
   const context = await loadPdfContext(login);
   if (!context.invoiceHistoryEnabled) throw new ApiError('not_found', 'No such invoice.');
   const invoice = await getInvoiceOrThrow(login, params.id);

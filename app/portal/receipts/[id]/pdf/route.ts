@@ -8,7 +8,7 @@ import { ZPaymentParams } from '@/lib/portal/portal-object-params';
 export const dynamic = 'force-dynamic';
 
 // GET /portal/receipts/<pay_id>/pdf: one of the logged-in customer's receipts as a PDF
-export const GET = withPortalLogin({ params: ZPaymentParams }, async ({ login, params }) => {
+export const GET = withPortalLogin({ costly: true, params: ZPaymentParams }, async ({ login, params }) => {
   const payment = await getPaymentOrThrow(login, params.id);
   return pdfResponse(await renderReceiptPdf({ payment, ...(await loadPdfContext(login)) }), `receipt-${payment.receiptNumber}.pdf`);
 });
