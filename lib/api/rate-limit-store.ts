@@ -42,8 +42,18 @@ function redisStore(url: string): TRateLimitStore {
   });
   let lastWarning = 0;
   redis.on('error', () => undefined); // reported below, once a minute, not per reconnect attempt
+  // Requests that arrive while the first connection is being made wait for it (500 ms at most),
+  // instead of counting in the database while Redis is in fact there.
+  let firstConnection: Promise<void> | undefined = new Promise<void>((resolve) => {
+    const settled = () => {
+      firstConnection = undefined;
+      resolve();
+    };
+    for (const event of ['ready', 'error', 'end']) redis.once(event, settled);
+  });
   return {
     async hit(key, windowStart, windowMs) {
+      if (firstConnection) await firstConnection;
       try {
         const redisKey = `plugipay:rl:${key}:${windowStart}`;
         const result = await redis.multi().incr(redisKey).pexpire(redisKey, windowMs * 2).exec();

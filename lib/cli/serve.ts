@@ -84,10 +84,13 @@ server.on('connection', (socket) => {
 
 // How long a kept-alive connection may stay idle once draining began: a request the client sent
 // just before it saw the server stop is still read and answered, instead of meeting a reset.
-const IDLE_GRACE_MS = 250;
+const IDLE_GRACE_MS = 1_000;
 function closeWhenIdle(socket: Socket) {
   setTimeout(() => {
-    if (!busy.get(socket)) socket.destroy();
+    // After the next poll for input: a request already received but not yet read counts as busy.
+    setImmediate(() => {
+      if (!busy.get(socket)) socket.destroy();
+    });
   }, IDLE_GRACE_MS).unref();
 }
 
