@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
-// The environment the server reads, validated once at start-up. docs/configuration.md and the
-// README table describe each variable; keep the three in step.
+// The environment the server reads, validated once at start-up. The README's configuration table
+// describes each variable; keep the two in step.
 
 const base64Key = (bytes: number) =>
   z.string().refine((v) => Buffer.from(v, 'base64').length === bytes && /^[A-Za-z0-9+/]+=*$/.test(v), {
