@@ -1,8 +1,31 @@
+import { cookies, headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { MessagePage } from '@/components/ui/MessagePage';
+import { getBranding } from '@/lib/branding/get-branding';
+import { findEndedSession } from '@/lib/portal-login/find-ended-session';
 
-// Shown with status 401 when a portal page is opened without a live login.
+// Shown with status 401 when a portal page is opened without a live login. When the browser was in
+// a merchant's portal (Back after "Done", or a login that ran out), it says whose, and leads back.
 export default async function Unauthorized() {
   const t = await getTranslations('Portal');
-  return <MessagePage title={t('sessionEndedTitle')} body={t('sessionEndedBody')} />;
+  const links = await getTranslations('LinkPage');
+  const ended = await findEndedSession(await cookies());
+  const branding = ended ? await getBranding(ended.accountId) : undefined;
+  return (
+    <MessagePage
+      title={t('sessionEndedTitle')}
+      body={t('sessionEndedBody')}
+      merchant={
+        ended && branding
+          ? {
+              name: branding.displayName,
+              brandColor: branding.brandColor,
+              brandTextColor: branding.brandTextColor,
+              nonce: (await headers()).get('x-nonce') ?? undefined,
+              back: { href: ended.returnOrigin, label: links('returnTo', { merchant: branding.displayName }) },
+            }
+          : undefined
+      }
+    />
+  );
 }

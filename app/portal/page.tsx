@@ -4,6 +4,7 @@ import { CardLabel } from '@/components/portal/CardLabel';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { Section } from '@/components/portal/Section';
+import { SubscriptionStatus } from '@/components/portal/SubscriptionStatus';
 import { getOverview } from '@/lib/billing/get-overview';
 import { formatDate } from '@/lib/i18n/format-date';
 import { Money } from '@/components/ui/Money';
@@ -25,7 +26,10 @@ export default async function OverviewPage() {
         <Section id="plan" title={t('currentPlan')} action={<Link className={link} href="/portal/subscription">{t('tabs.subscription')}</Link>}>
           {subscription ? (
             <>
-              <p className="font-medium">{subscription.price.product.name}</p>
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="font-medium">{subscription.price.product.name}</span>
+                <SubscriptionStatus subscription={subscription} locale={locale} />
+              </p>
               <p className="mt-1 text-zinc-700 dark:text-zinc-300">
                 {t('perInterval', { amount: planAmount, interval: subscription.price.interval })}
               </p>

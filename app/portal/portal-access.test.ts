@@ -125,6 +125,30 @@ describe('ending a login', () => {
     expect((await portalFetch(server.baseUrl, '/portal', cookie)).status).toBe(401);
   });
 
+  it('after “Done”, Back leads to a “session ended” page in the merchant’s name with the way back; without a trace of the portal, a plain one', async () => {
+    const { cookie } = await login(creds.customers.manyInvoices);
+    const done = await portalFetch(server.baseUrl, '/portal/done', cookie, { method: 'POST', headers: { Origin: server.baseUrl } });
+    const ended = done.headers.getSetCookie().find((c) => c.startsWith('plugipay_portal_ended='))!.split(';')[0]!;
+    expect(ended).toMatch(/^plugipay_portal_ended=pls_[0-9A-HJKMNP-TV-Z]{26}$/);
+
+    const back = await portalFetch(server.baseUrl, '/portal/invoices', ended);
+    expect(back.status).toBe(401);
+    const html = await back.text();
+    expect(html).toContain('Your billing session has ended');
+    expect(html).toContain('Return to Acme Cloud');
+    expect(html).toContain('https://yourapp.com');
+    expect(html).not.toContain('Mia Many');
+
+    // The old portal cookie (its login ended) leads back too.
+    expect(await (await portalFetch(server.baseUrl, '/portal', cookie)).text()).toContain('Return to Acme Cloud');
+    for (const stranger of [undefined, 'plugipay_portal_ended=pls_01HM56NZ00AAAAAAAAAAAAAAAA', 'plugipay_portal_ended=nonsense']) {
+      const page = await (await portalFetch(server.baseUrl, '/portal', stranger)).text();
+      expect(page).toContain('Your billing session has ended');
+      expect(page).not.toContain('Return to Acme Cloud');
+      expect(page).not.toContain('https://yourapp.com');
+    }
+  });
+
   it('“Done” from another site is refused and the login stays', async () => {
     const { cookie } = await login(creds.customers.manyInvoices);
     const forged = await portalFetch(server.baseUrl, '/portal/done', cookie, { method: 'POST', headers: { Origin: 'https://evil.example' } });

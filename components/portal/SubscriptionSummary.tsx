@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
 import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
+import { SubscriptionStatus } from './SubscriptionStatus';
 
 type TSubscription = NonNullable<Awaited<ReturnType<typeof getCurrentSubscription>>>;
 
@@ -12,14 +13,14 @@ export async function SubscriptionSummary({ subscription, locale }: { subscripti
   return (
     <dl className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 px-5 dark:divide-zinc-800 dark:border-zinc-800">
       <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('currentPlan')}</dt><dd className="font-medium">{subscription.price.product.name}</dd></div>
-      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('status')}</dt><dd>{t('subscriptionStatus', { status: subscription.status })}</dd></div>
+      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('status')}</dt><dd><SubscriptionStatus subscription={subscription} locale={locale} /></dd></div>
       <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('price')}</dt><dd className="tabular-nums">{t('perInterval', { amount, interval: subscription.price.interval })}</dd></div>
       <div className={row}>
         <dt className="text-zinc-600 dark:text-zinc-400">{t('currentPeriod')}</dt>
         <dd>{t('periodRange', { start: formatDate(subscription.currentPeriodStart, locale), end: formatDate(subscription.currentPeriodEnd, locale) })}</dd>
       </div>
       <div className={row}>
-        <dt className="sr-only">{t('status')}</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">{subscription.cancelAtPeriodEnd ? t('accessEndsLabel') : t('nextChargeLabel')}</dt>
         <dd>{subscription.cancelAtPeriodEnd ? t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) }) : t('nextCharge', { amount, date: formatDate(subscription.currentPeriodEnd, locale) })}</dd>
       </div>
     </dl>

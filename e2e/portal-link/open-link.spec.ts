@@ -49,6 +49,8 @@ test.describe('a customer opening a portal link', () => {
     const response = await page.goto(`${baseURL}/portal`);
     expect(response!.status()).toBe(401);
     await expect(page.getByRole('heading', { name: 'Your billing session has ended' })).toBeVisible();
+    // Not a dead end: whose portal it was, and the way back there.
+    await expect(page.getByRole('link', { name: 'Return to Acme Cloud' })).toHaveAttribute('href', new URL(returnUrl).origin);
   });
 
   test('opening the same link again shows that it was used, with a way back', async ({ page, baseURL, credentials, fixtures }) => {

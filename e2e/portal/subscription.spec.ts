@@ -23,9 +23,18 @@ test.describe('cancelling and resuming', () => {
     await dialog.getByRole('button', { name: 'Cancel subscription' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByText(/Your subscription ends on/)).toBeVisible();
+    // One state everywhere: the badge says when it cancels, on this tab and on the overview.
+    const main = page.getByRole('main');
+    await expect(main.getByText(/^Cancels on \w{3} \d{1,2}, \d{4}$/)).toBeVisible();
+    await expect(main.getByText('Active', { exact: true })).toHaveCount(0);
+    const tabs = page.getByRole('navigation', { name: 'Billing sections' });
+    await tabs.getByRole('link', { name: 'Overview', exact: true }).click();
+    await expect(main.getByText(/^Cancels on \w{3} \d{1,2}, \d{4}$/)).toBeVisible();
+    await tabs.getByRole('link', { name: 'Subscription', exact: true }).click();
 
     await page.getByRole('button', { name: 'Resume subscription' }).click();
     await expect(page.getByText(/Next charge: \$29\.00 on/)).toBeVisible();
+    await expect(main.getByText('Active', { exact: true })).toBeVisible();
   });
 
   test('cancel at once where the merchant configured it', async ({ page, baseURL, credentials, fixtures }) => {

@@ -32,7 +32,7 @@ test('the whole cancel flow, and resuming, with the keyboard alone', async ({ pa
   await tabTo(page, dialog.getByRole('button', { name: 'Cancel subscription' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText(/Your subscription ends on/)).toBeVisible();
-  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: /cancelled/ })).toBeVisible();
+  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: /canceled/ })).toBeVisible();
 
   await tabTo(page, page.getByRole('button', { name: 'Resume subscription' }));
   await page.keyboard.press('Enter');

@@ -7,7 +7,7 @@ import type { Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import type { TCardInput } from '../payments/card-input';
 import { reserveCardAttempt, settleCardAttempt } from '../payments/card-velocity';
-import type { TPaymentProcessor } from '../payments/payment-processor';
+import type { TPaymentProcessor, TProcessorDecline } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from './serialize-payment-method';
 
@@ -19,6 +19,9 @@ export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: TCust
   await tx.paymentMethod.updateMany({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null }, data: { isDefault: true } });
   await tx.subscription.updateMany({ where: { accountId, customerId, status: { not: 'canceled' } }, data: { defaultPaymentMethodId: paymentMethodId } });
 }
+
+// The field a processor's refusal is about, for API clients and the form alike.
+const PARAM_OF_DECLINE: Partial<Record<TProcessorDecline, string>> = { incorrect_cvc: 'cvc', expired_card: 'expMonth' };
 
 /**
  * Saves a card through the payment processor. Only what the processor returns is stored; a
@@ -36,10 +39,17 @@ export async function addPaymentMethod(scope: TActionScope & { portalLoginId: st
   await settleCardAttempt(attemptId, result.ok ? 'saved' : 'declined');
   if (!result.ok) {
     await recordAudit({ ...scope, action: 'payment_method.add', outcome: 'refused', reason: result.code });
-    throw new ApiError('validation_error', result.code, 'number');
+    throw new ApiError('validation_error', result.code, PARAM_OF_DECLINE[result.code] ?? 'number');
   }
   const { accountId, customerId } = scope;
   return getPrisma().$transaction(async (tx) => {
+    // The same card twice would be two rows for one card: refused, whatever its name or default choice.
+    // The customer's row lock makes two concurrent saves of one card count one after the other.
+    await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${customerId} FOR UPDATE`;
+    const same = await tx.paymentMethod.count({
+      where: { accountId, customerId, detachedAt: null, fingerprint: result.card.fingerprint, expMonth: result.card.expMonth, expYear: result.card.expYear },
+    });
+    if (same > 0) throw new ApiError('validation_error', 'duplicate_card', 'number');
     const hasDefault = (await tx.paymentMethod.count({ where: { accountId, customerId, isDefault: true, detachedAt: null } })) > 0;
     const id = newId('paymentMethod');
     await tx.paymentMethod.create({

@@ -59,6 +59,15 @@ describe('npm run portal-link', () => {
     expect(err).toMatch(message);
   });
 
+  it('says which address it could not reach, and where that address came from', async () => {
+    const { freePort } = await import('../testing/test-server');
+    const closed = `http://localhost:${await freePort()}`;
+    const { code, err } = portalLink([creds().customers.active, '--return-url', 'https://yourapp.com/x'], { ...keyEnv(), PLUGIPAY_BASE_URL: closed });
+    expect(code).toBe(1);
+    expect(err).toContain(`Could not reach the portal at ${closed}, the address from PLUGIPAY_BASE_URL.`);
+    expect(err).not.toContain('fetch failed');
+  });
+
   it('fails clearly without keys or demo credentials', () => {
     const { code, err } = portalLink(['cus_x'], { DEMO_CREDENTIALS_PATH: '/nonexistent.json' });
     expect(code).toBe(1);

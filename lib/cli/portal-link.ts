@@ -4,7 +4,7 @@
 // mode, from demo-credentials.json, where a demo alias (active, idr, …) may stand for the customer.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PlugipayClient, PlugipayError } from '../sdk/src/plugipay';
+import { PlugipayClient, PlugipayConnectionError, PlugipayError } from '../sdk/src/plugipay';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
 
 const TABS = ['overview', 'receipts', 'payment-method', 'subscription', 'invoices'];
@@ -54,6 +54,13 @@ try {
   const minutes = Math.round((Date.parse(session.expiresAt) - Date.now()) / 60_000);
   console.log(`${url}\nexpires ${session.expiresAt} (in about ${minutes} minutes); it works once. Paste it, do not email it.`);
 } catch (error) {
+  if (error instanceof PlugipayConnectionError) {
+    const from = process.env.PLUGIPAY_BASE_URL ? 'PLUGIPAY_BASE_URL' : `${process.env.DEMO_CREDENTIALS_PATH ?? 'demo-credentials.json'} (its baseUrl)`;
+    fail(
+      `Could not reach the portal at ${baseUrl}, the address from ${from}.\n` +
+        'Is the server running there? If it listens on another port or host, start it on this one, or set PLUGIPAY_BASE_URL to where it is.',
+    );
+  }
   if (error instanceof PlugipayError) {
     fail(`Could not mint a portal link: ${error.message} (${error.code}${error.param ? `, ${error.param}` : ''}${error.requestId ? `, request ${error.requestId}` : ''})`);
   }

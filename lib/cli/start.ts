@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const dev = process.argv.includes('--dev');
+// A self-hosted payments app does not report to anyone: Next.js's telemetry is off for the build
+// and the server alike.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
@@ -15,5 +18,5 @@ if (!dev && !existsSync('.next/BUILD_ID')) {
   console.log('Building the production app (first start only; `npm run build` rebuilds)…');
   run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
 }
-Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' });
+Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
 await import('./serve');

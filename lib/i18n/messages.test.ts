@@ -40,8 +40,9 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   fr: ['Home.mode', 'Portal.date', 'Portal.total', 'Pdf.description', 'Pdf.total'],
   de: ['Home.status', 'Portal.status', 'Pdf.status'],
   'pt-BR': ['Home.status', 'Portal.status', 'Portal.total', 'Pdf.subtotal', 'Pdf.total', 'Pdf.status'],
-  ja: [],
-  'zh-CN': [],
+  // Card forms there print the expiry as MM/YY too.
+  ja: ['PortalActions.expiryPlaceholder'],
+  'zh-CN': ['PortalActions.expiryPlaceholder'],
 };
 // Messages with no words of their own.
 const NO_WORDS = ['Portal.periodRange'];

@@ -28,7 +28,8 @@ function fontFile(specifier: string): Buffer {
     } catch {
       file = path.join(process.cwd(), 'node_modules', specifier);
     }
-    buffer = readFileSync(file);
+    // A file of an npm package, found at run time: not something the build should trace.
+    buffer = readFileSync(/* turbopackIgnore: true */ file);
     loaded.set(specifier, buffer);
   }
   return buffer;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useSingleFlightMutation } from './use-single-flight-mutation';
 import { portalKeys } from './portal-query-keys';
 import { useAfterChange } from './use-after-change';
 import { portalRequest } from './portal-request';
@@ -9,7 +9,7 @@ export type TNewCard = { number: string; expMonth: number; expYear: number; cvc:
 
 export function useAddPaymentMethod() {
   const after = useAfterChange();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationKey: [...portalKeys.paymentMethods(), 'add'],
     mutationFn: (card: TNewCard) => portalRequest<{ redirectTo?: string }>('/portal/api/payment-methods', { method: 'POST', body: card }),
     onSuccess: after,
@@ -18,7 +18,7 @@ export function useAddPaymentMethod() {
 
 export function useSetDefaultPaymentMethod() {
   const after = useAfterChange();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationKey: [...portalKeys.paymentMethods(), 'default'],
     mutationFn: (id: string) => portalRequest<{ redirectTo?: string }>(`/portal/api/payment-methods/${id}/default`, { method: 'POST' }),
     onSuccess: after,
@@ -27,7 +27,7 @@ export function useSetDefaultPaymentMethod() {
 
 export function useRemovePaymentMethod() {
   const after = useAfterChange();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationKey: [...portalKeys.paymentMethods(), 'remove'],
     mutationFn: (id: string) => portalRequest<{ redirectTo?: string }>(`/portal/api/payment-methods/${id}`, { method: 'DELETE' }),
     onSuccess: after,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useSingleFlightMutation } from './use-single-flight-mutation';
 import { portalKeys } from './portal-query-keys';
 import { useAfterChange } from './use-after-change';
 import { portalRequest } from './portal-request';
@@ -9,7 +9,7 @@ type TCancelResult = { subscriptionId: string; status: string; cancelAtPeriodEnd
 
 export function useCancelSubscription(subscriptionId: string) {
   const after = useAfterChange();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationKey: [...portalKeys.subscription(subscriptionId), 'cancel'],
     mutationFn: (input: { reason?: string; comment?: string }) =>
       portalRequest<TCancelResult>('/portal/api/subscription/cancel', { method: 'POST', body: { subscriptionId, ...input } }),
@@ -19,7 +19,7 @@ export function useCancelSubscription(subscriptionId: string) {
 
 export function useResumeSubscription(subscriptionId: string) {
   const after = useAfterChange();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationKey: [...portalKeys.subscription(subscriptionId), 'resume'],
     mutationFn: () => portalRequest<{ status: string; redirectTo?: string }>('/portal/api/subscription/resume', { method: 'POST', body: { subscriptionId } }),
     onSuccess: after,

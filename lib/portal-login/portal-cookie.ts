@@ -20,6 +20,16 @@ export function hasPortalCookie(names: { has: (name: string) => boolean }): bool
   return names.has(SECURE_NAME) || names.has(PLAIN_NAME);
 }
 
+/**
+ * Set when a login ends by "Done" or a finished flow, holding the portal session's id (not a
+ * credential: it opens nothing). It lets the "session ended" page that Back leads to show the
+ * merchant's name and the way back to them.
+ */
+export function endedCookieSpec(portalBaseUrl: string): TCookieSpec {
+  const { name, secure } = portalCookieSpec(portalBaseUrl);
+  return { name: `${name}_ended`, secure };
+}
+
 export function newCookieValue(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -35,4 +45,9 @@ export function setCookieHeader(spec: TCookieSpec, value: string, maxAgeSeconds:
 
 export function clearCookieHeader(spec: TCookieSpec): string {
   return [`${spec.name}=`, 'Path=/', 'Max-Age=0', 'HttpOnly', 'SameSite=Lax', ...(spec.secure ? ['Secure'] : [])].join('; ');
+}
+
+/** The cookie that remembers, for an hour, which portal session just ended in this browser. */
+export function endedCookieHeader(portalBaseUrl: string, portalSessionId: string): string {
+  return setCookieHeader(endedCookieSpec(portalBaseUrl), portalSessionId, 3600);
 }

@@ -42,6 +42,23 @@ describe('opening a portal link', () => {
     expect(html).not.toContain('ava.active@example.com');
   });
 
+  it('a second open from the browser that holds that link’s live login goes back into the portal; from anywhere else it is 410', async () => {
+    const first = await mint();
+    const { cookie } = await openLink(first.url);
+    const again = await openLink(first.url, { Cookie: cookie! });
+    expect(again.res.status).toBe(303);
+    expect(again.res.headers.get('location')).toBe(`${server.baseUrl}/portal`);
+    expect(again.setCookie).toBeNull();
+    expect((await openLink(`${first.url}?tab=invoices`, { Cookie: cookie! })).res.headers.get('location')).toBe(`${server.baseUrl}/portal/invoices`);
+    expect((await openLink(first.url)).res.status).toBe(410);
+
+    // A later link for the customer ends that login: neither cookie reopens the first link now.
+    const second = await mint();
+    const { cookie: secondCookie } = await openLink(second.url);
+    expect((await openLink(first.url, { Cookie: secondCookie! })).res.status).toBe(410);
+    expect((await openLink(first.url, { Cookie: cookie! })).res.status).toBe(410);
+  });
+
   it('50 concurrent opens give exactly one 303', async () => {
     const session = await mint();
     const results = await Promise.all(Array.from({ length: 50 }, () => openLink(session.url)));

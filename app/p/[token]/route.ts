@@ -1,4 +1,6 @@
+import { cookies } from 'next/headers';
 import { getConfig } from '@/lib/config/get-config';
+import { findPortalLogin } from '@/lib/portal-login/find-portal-login';
 import { linkPageResponse } from '@/lib/portal-login/link-page-response';
 import { linkPreviewAgent } from '@/lib/portal-login/link-preview-agents';
 import { openPortalLink } from '@/lib/portal-login/open-portal-link';
@@ -33,7 +35,17 @@ export async function GET(request: Request, context: TContext) {
       },
     });
   }
-  if (outcome.kind === 'used') return linkPageResponse('used', request, outcome.session);
+  if (outcome.kind === 'used') {
+    // The same browser, still logged in through this very link (opened again from history or a
+    // second click): back into the portal, not a dead end.
+    const config = getConfig();
+    const login = await findPortalLogin((await cookies()).get(portalCookieSpec(config.portalBaseUrl).name)?.value);
+    if (login && login.session.id === outcome.session.id) {
+      const landing = portalLanding(login.session.flowType, new URL(request.url).searchParams.get('tab'));
+      return new Response(null, { status: 303, headers: { Location: `${config.portalBaseUrl}${landing}`, 'Cache-Control': 'no-store' } });
+    }
+    return linkPageResponse('used', request, outcome.session);
+  }
   return linkPageResponse(outcome.kind, request);
 }
 

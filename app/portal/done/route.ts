@@ -4,7 +4,7 @@ import { getConfig } from '@/lib/config/get-config';
 import { isSameOriginRequest } from '@/lib/portal-login/assert-same-origin';
 import { endPortalLogin } from '@/lib/portal-login/end-portal-login';
 import { findPortalLogin } from '@/lib/portal-login/find-portal-login';
-import { clearCookieHeader, portalCookieSpec } from '@/lib/portal-login/portal-cookie';
+import { clearCookieHeader, endedCookieHeader, portalCookieSpec } from '@/lib/portal-login/portal-cookie';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,8 +16,8 @@ export async function POST(request: Request) {
   const login = await findPortalLogin((await cookies()).get(spec.name)?.value);
   if (login) await endPortalLogin(login, 'done', request.headers);
   const portal = `${config.portalBaseUrl}/portal`;
-  return new Response(null, {
-    status: 303,
-    headers: { Location: login ? safeRedirectUrl(login.session.returnUrl, portal) : portal, 'Set-Cookie': clearCookieHeader(spec), 'Cache-Control': 'no-store' },
-  });
+  const headers = new Headers({ Location: login ? safeRedirectUrl(login.session.returnUrl, portal) : portal, 'Cache-Control': 'no-store' });
+  headers.append('Set-Cookie', clearCookieHeader(spec));
+  if (login) headers.append('Set-Cookie', endedCookieHeader(config.portalBaseUrl, login.session.id));
+  return new Response(null, { status: 303, headers });
 }

@@ -1,0 +1,29 @@
+'use client';
+
+import { useMutation, type MutateOptions, type UseMutationOptions } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+
+/**
+ * useMutation whose `mutate` sends nothing while the previous call is on its way: a double click,
+ * or Enter pressed twice, is one request. (The button's disabled state comes a render later.)
+ */
+export function useSingleFlightMutation<TData, TVariables>(options: UseMutationOptions<TData, Error, TVariables>) {
+  const mutation = useMutation(options);
+  const inFlight = useRef(false);
+  const { mutate: send } = mutation;
+  const mutate = useCallback(
+    (variables: TVariables, callbacks: MutateOptions<TData, Error, TVariables> = {}) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      send(variables, {
+        ...callbacks,
+        onSettled: (...settled) => {
+          inFlight.current = false;
+          callbacks.onSettled?.(...settled);
+        },
+      });
+    },
+    [send],
+  );
+  return { ...mutation, mutate };
+}
