@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PORTAL_TABS, type TPortalTab } from '@/lib/portal-login/portal-landing';
 import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
+import { TabStrip } from './TabStrip';
 
 export function visibleTabs(features: TPortalFeatures): TPortalTab[] {
   return (Object.keys(PORTAL_TABS) as TPortalTab[]).filter(
@@ -14,19 +15,19 @@ export async function PortalNav({ current, features }: { current: TPortalTab; fe
   const t = await getTranslations('Portal');
   return (
     <nav aria-label={t('navLabel')} className="border-b border-zinc-200 dark:border-zinc-800">
-      <ul className="-mb-px flex flex-wrap gap-x-1">
+      <TabStrip>
         {visibleTabs(features).map((tab) => (
           <li key={tab} className="shrink-0">
             <Link
               href={PORTAL_TABS[tab]}
               aria-current={tab === current ? 'page' : undefined}
-              className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 aria-[current=page]:border-[var(--brand-accent)] aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100 dark:aria-[current=page]:border-[var(--brand-accent-dark)] dark:aria-[current=page]:text-zinc-50"
+              className="inline-flex min-h-11 items-center whitespace-nowrap border-b-2 border-transparent px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 aria-[current=page]:border-[var(--brand-accent)] aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100 dark:aria-[current=page]:border-[var(--brand-accent-dark)] dark:aria-[current=page]:text-zinc-50"
             >
               {t(`tabs.${tab}`)}
             </Link>
           </li>
         ))}
-      </ul>
+      </TabStrip>
     </nav>
   );
 }

@@ -26,11 +26,22 @@ test('every locale renders the overview and an invoice PDF without a missing mes
     for (const label of [m.Pdf.invoice!, m.Pdf.invoiceNumber!, m.Pdf.total!, m.Pdf.billTo!]) expect(compact(text), `${locale}: ${label}`).toContain(compact(label));
     expect(spaces(text), locale).toContain(spaces(total));
 
-    // Every tab fits a 360 px phone in every language (German's long words, Japanese without spaces).
+    // Every tab fits a 360 px phone in every language (German's long words, Japanese without spaces),
+    // with the tabs in one row that scrolls sideways, the current one in view.
     await page.setViewportSize({ width: 360, height: 780 });
+    const nav = page.getByRole('navigation', { name: m.Portal.navLabel! });
     for (const tab of ['', '/receipts', '/payment-method', '/subscription', '/invoices']) {
       await page.goto(`${baseURL}/portal${tab}`);
       expect(await hasHorizontalScroll(page), `${locale} ${tab || '/'} at 360 px`).toBe(false);
+      const tops = await nav.getByRole('listitem').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
+      expect(new Set(tops).size, `${locale} ${tab || '/'}: tabs in one row`).toBe(1);
+      const current = nav.locator('[aria-current="page"]');
+      const inView = async () => {
+        const [box, strip] = [await current.boundingBox(), await nav.getByRole('list').boundingBox()];
+        return box!.x >= strip!.x - 1 && box!.x + box!.width <= strip!.x + strip!.width + 1;
+      };
+      // Brought into view once the page is interactive.
+      await expect.poll(inView, { message: `${locale} ${tab || '/'}: current tab in view` }).toBe(true);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   }
