@@ -45,8 +45,9 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
               <legend className="font-medium">{t('reasonLegend')}</legend>
               <div className="mt-2 grid gap-1">
                 {reasons.map((r) => (
-                  <label key={r} className="flex min-h-8 items-center gap-2">
-                    <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} className="size-4" />
+                  <label key={r} className="flex min-h-8 items-start gap-2 py-1">
+                    {/* A fixed size beside a label that wraps: the radio neither shrinks nor drifts. */}
+                    <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} className="mt-1 size-4 shrink-0" />
                     {t.has(`reasons.${r}`) ? t(`reasons.${r}`) : r}
                   </label>
                 ))}

@@ -20,11 +20,14 @@ export function CardActions({ paymentMethodId, label }: { paymentMethodId: strin
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" className={`${secondaryButton} ${small}`} aria-label={t('setDefaultFor', { card: label })} disabled={setDefault.isPending} onClick={() => setDefault.mutate(paymentMethodId, { onSuccess: () => announce(t('defaultChanged')) })}>
+      {/* The name starts with the visible words (WCAG 2.5.3, label in name) and says which card. */}
+      <button type="button" className={`${secondaryButton} ${small}`} disabled={setDefault.isPending} onClick={() => setDefault.mutate(paymentMethodId, { onSuccess: () => announce(t('defaultChanged')) })}>
         {t('setDefault')}
+        <span className="sr-only"> ({label})</span>
       </button>
-      <button type="button" className={`${secondaryButton} ${small}`} aria-label={t('removeFor', { card: label })} onClick={() => setConfirming(true)}>
+      <button type="button" className={`${secondaryButton} ${small}`} onClick={() => setConfirming(true)}>
         {t('remove')}
+        <span className="sr-only"> ({label})</span>
       </button>
       {error && !confirming && <p role="alert" className="basis-full text-sm text-red-700 dark:text-red-400">{t(errorMessageKey(error))}</p>}
       <Dialog open={confirming} onClose={() => setConfirming(false)} labelledBy={titleId}>

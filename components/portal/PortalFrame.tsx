@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { TPortalTab } from '@/lib/portal-login/portal-landing';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
 import { DoneButton } from './DoneButton';
+import { PageHeading } from './PageHeading';
 import { PortalNav } from './PortalNav';
 import { StatusAnnouncer } from './StatusAnnouncer';
 
@@ -30,7 +31,7 @@ export async function PortalFrame({ ctx, current, title, children }: TProps) {
       </header>
       {current && <PortalNav current={current} features={ctx.features} />}
       <main id="content" className="flex-1 py-6">
-        <h1 className="mb-6 text-2xl font-semibold tracking-tight">{title}</h1>
+        <PageHeading>{title}</PageHeading>
         <StatusAnnouncer />
         {children}
       </main>

@@ -9,11 +9,15 @@ test.describe('a customer opening a portal link', () => {
     await page.goto(session.url);
     await expect(page).toHaveURL(`${baseURL}/portal`);
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    // The first page leaves the focus to the browser.
+    await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused();
     const nav = page.getByRole('navigation', { name: 'Billing sections' });
-    for (const tab of TABS) {
+    for (const tab of [...TABS.slice(1), TABS[0]!]) {
       await nav.getByRole('link', { name: tab, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: tab })).toBeVisible();
       await expect(nav.getByRole('link', { name: tab, exact: true })).toHaveAttribute('aria-current', 'page');
+      // Moving to another section puts the focus on its heading, not on <body>.
+      await expect(page.getByRole('heading', { level: 1, name: tab })).toBeFocused();
     }
   });
 

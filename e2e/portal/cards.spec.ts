@@ -18,9 +18,9 @@ test.describe('managing cards', () => {
     await expect(page.getByRole('status')).toHaveText('Your card was saved.');
     await expect(page.getByRole('main').getByText('Mastercard ending in 4444', { exact: true })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Make Mastercard ending in 4444 your default' }).click();
-    await expect(page.getByRole('button', { name: 'Remove Visa ending in 4242' })).toBeVisible();
-    await page.getByRole('button', { name: 'Remove Visa ending in 4242' }).click();
+    await page.getByRole('button', { name: 'Make default (Mastercard ending in 4444)' }).click();
+    await expect(page.getByRole('button', { name: 'Remove (Visa ending in 4242)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Remove (Visa ending in 4242)' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove Visa ending in 4242?' });
     await confirm.getByRole('button', { name: 'Remove' }).click();
     await expect(page.getByRole('main').getByText('Visa ending in 4242', { exact: true })).toHaveCount(0);

@@ -56,7 +56,7 @@ for (const [locale, colorScheme, customer] of COMBINATIONS) {
     await expect(page.getByRole('status')).toHaveText(m.PortalActions.cardSaved!);
     await check('the card list after saving a card');
     const card = m.Portal.cardLabel!.replace('{brand}', 'Visa').replace('{last4}', '4242');
-    await page.getByRole('button', { name: m.PortalActions.removeFor!.replace('{card}', card) }).click();
+    await page.getByRole('button', { name: `${m.PortalActions.remove!} (${card})` }).click();
     await expect(page.getByRole('dialog', { name: m.PortalActions.removeConfirm!.replace('{card}', card) })).toBeVisible();
     await check('the remove-card dialog');
     await page.keyboard.press('Escape');

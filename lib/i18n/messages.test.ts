@@ -73,6 +73,11 @@ describe('message files', () => {
       }
     });
 
+    it.runIf(['ja', 'zh-CN'].includes(locale))('uses full-width punctuation, as Japanese and Chinese text does', () => {
+      const halfWidth = Object.entries(messages).filter(([, message]) => /[:()?!]/.test(message)).map(([key]) => key);
+      expect(halfWidth).toEqual([]);
+    });
+
     it('translates every message', () => {
       const same = Object.keys(english).filter((key) => messages[key] === english[key] && !NO_WORDS.includes(key));
       expect(same.sort()).toEqual([...(SAME_AS_ENGLISH[locale] ?? [])].sort());

@@ -77,6 +77,8 @@ export const TEST_CUSTOMERS = {
   e2eBrandColors: ['webhookAccount', 'active'],
   e2eFocus: ['merchant', 'active'],
   e2eCardFormat: ['merchant', 'noPaymentMethod'],
+  e2ePhoneRows: ['merchant', 'manyInvoices'],
+  e2ePhoneCancel: ['merchant', 'active'],
   e2eCardFieldErrors: ['merchant', 'noPaymentMethod'],
   e2eCardDuplicate: ['merchant', 'noPaymentMethod'],
   e2eDoubleSubmit: ['merchant', 'active'],

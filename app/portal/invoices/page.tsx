@@ -25,24 +25,25 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       ) : (
         <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {page.items.map((invoice) => (
-            <li key={invoice.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4">
-              <div className="min-w-36 flex-1">
+            // Two rows on a phone (number and amount; status and PDF), one row from sm up.
+            <li key={invoice.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4 sm:flex">
+              <div className="min-w-0 sm:flex-1">
                 <p className="font-medium">{invoice.number}</p>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(invoice.issuedAt, locale)}</p>
               </div>
+              <p className="self-start text-end font-medium tabular-nums sm:order-last sm:w-32 sm:self-auto"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
               <div className="flex flex-wrap items-center gap-2">
                 <InvoiceStatus status={invoice.status} />
                 {invoice.status === 'open' && invoice.dueAt && (
                   <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
                 )}
               </div>
-              <p className="w-32 text-end font-medium tabular-nums"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
               <a
-                className="inline-flex min-h-11 items-center text-sm font-medium underline underline-offset-4"
+                className="inline-flex min-h-11 items-center justify-self-end text-sm font-medium underline underline-offset-4 sm:order-last"
                 href={`/portal/invoices/${invoice.id}/pdf`}
-                aria-label={t('downloadInvoice', { number: invoice.number })}
               >
                 {t('download')}
+                <span className="sr-only"> ({invoice.number})</span>
               </a>
             </li>
           ))}

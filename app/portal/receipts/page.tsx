@@ -23,14 +23,14 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
       ) : (
         <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {page.items.map((payment) => (
-            <li key={payment.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4">
-              <div className="min-w-36 flex-1">
-                <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`} aria-label={t('viewReceipt', { number: payment.receiptNumber })}>
+            <li key={payment.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4">
+              <div className="min-w-0">
+                <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`}>
                   {payment.receiptNumber}
                 </Link>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(payment.createdAt, locale)}</p>
               </div>
-              <p className="w-32 text-end font-medium tabular-nums"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
+              <p className="self-start text-end font-medium tabular-nums sm:w-32 sm:self-auto"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
             </li>
           ))}
         </ul>
