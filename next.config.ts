@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // unauthorized(): a portal page without a live login answers 401 (app/unauthorized.tsx).
   experimental: { authInterrupts: true },
   // PGlite loads its Wasm and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pino', 'pdfkit'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pino', 'pdfkit', 'fontkit'],
 };
 
 export default withNextIntl(nextConfig);

@@ -5,7 +5,9 @@ import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { Section } from '@/components/portal/Section';
 import { SubscriptionStatus } from '@/components/portal/SubscriptionStatus';
+import { NextChargeBreakdown } from '@/components/portal/NextChargeBreakdown';
 import { getOverview } from '@/lib/billing/get-overview';
+import { renewalCharge } from '@/lib/billing/renewal-charge';
 import { formatDate } from '@/lib/i18n/format-date';
 import { Money } from '@/components/ui/Money';
 import { formatMoney } from '@/lib/money/format-money';
@@ -19,6 +21,7 @@ export default async function OverviewPage() {
   const { subscription, defaultCard, latestInvoice, latestPayment } = await getOverview(ctx.login);
   const link = 'text-sm font-medium underline underline-offset-4';
   const planAmount = subscription ? formatMoney({ amount: subscription.price.unitAmount * BigInt(subscription.quantity), currency: subscription.price.currency }, locale) : '';
+  const charge = subscription && renewalCharge(subscription);
 
   return (
     <PortalFrame ctx={ctx} current="overview" title={t('tabs.overview')}>
@@ -33,11 +36,16 @@ export default async function OverviewPage() {
               <p className="mt-1 text-zinc-700 dark:text-zinc-300">
                 {t('perInterval', { amount: planAmount, interval: subscription.price.interval })}
               </p>
-              <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-                {subscription.cancelAtPeriodEnd
-                  ? t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })
-                  : t('nextCharge', { amount: planAmount, date: formatDate(subscription.currentPeriodEnd, locale) })}
-              </p>
+              {subscription.cancelAtPeriodEnd || !charge ? (
+                <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })}</p>
+              ) : (
+                <>
+                  <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
+                    {t('nextCharge', { amount: formatMoney({ amount: charge.total, currency: charge.currency }, locale), date: formatDate(charge.date, locale) })}
+                  </p>
+                  <NextChargeBreakdown charge={charge} locale={locale} />
+                </>
+              )}
             </>
           ) : (
             <p className="text-zinc-700 dark:text-zinc-300">{t('noSubscription')}</p>

@@ -57,14 +57,18 @@ describe('what a login can read', () => {
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('its own receipt page and receipt PDF', async () => {
+  it('its own receipt page, invoice page and receipt PDF', async () => {
     expect((await portalFetch(server.baseUrl, `/portal/receipts/${own.receipt}`, a.cookie)).status).toBe(200);
+    expect((await portalFetch(server.baseUrl, `/portal/invoices/${own.invoice}`, a.cookie)).status).toBe(200);
     const pdf = await portalFetch(server.baseUrl, `/portal/receipts/${own.receipt}/pdf`, a.cookie);
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   });
 
   it.each([
     ['another customer’s invoice PDF', () => `/portal/invoices/${others.invoice}/pdf`],
+    ['another customer’s invoice page', () => `/portal/invoices/${others.invoice}`],
+    ['another account’s invoice page', () => `/portal/invoices/${others.otherAccountInvoice}`],
+    ['an invoice page that does not exist', () => '/portal/invoices/inv_01HM56NZ00AAAAAAAAAAAAAAAA'],
     ['another customer’s receipt', () => `/portal/receipts/${others.receipt}`],
     ['another customer’s receipt PDF', () => `/portal/receipts/${others.receipt}/pdf`],
     ['another account’s invoice PDF', () => `/portal/invoices/${others.otherAccountInvoice}/pdf`],
@@ -82,6 +86,7 @@ describe('what a login can read', () => {
     ['the overview', '/portal'],
     ['the invoices', '/portal/invoices'],
     ['a receipt', () => `/portal/receipts/${own.receipt}`],
+    ['an invoice', () => `/portal/invoices/${own.invoice}`],
   ])('nothing without the cookie: %s answers 401', async (_, path) => {
     const res = await portalFetch(server.baseUrl, typeof path === 'string' ? path : path(), undefined);
     expect(res.status).toBe(401);

@@ -38,7 +38,7 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
         >
           <h2 id={titleId} className="text-lg font-semibold">{t('cancelDialogTitle')}</h2>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
-            {mode === 'immediately' ? t('cancelImmediatelyBody', { date: today }) : t('cancelAtPeriodEndBody', { date: accessEndsOn })}
+            {mode === 'immediately' ? t('cancelImmediatelyBody', { date: today, paidUntil: accessEndsOn }) : t('cancelAtPeriodEndBody', { date: accessEndsOn })}
           </p>
           {reasons.length > 0 && (
             <fieldset className="mt-4">

@@ -2,14 +2,14 @@ import { accessibilityViolations, expect, hasHorizontalScroll, test } from '../s
 
 test.describe('the instance landing page', () => {
   test('says what the instance is, that it is healthy, and that demo data is loaded', async ({ page, fixtures }) => {
-    // The demo data (3 accounts, 6 customers) and the tests' fixtures (two accounts, customers of their own).
+    // The demo data (3 accounts, 6 customers) and the tests' fixtures (three accounts, customers of their own).
     const customers = 6 + Object.keys(fixtures.customers).length;
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Plugipay billing portal' })).toBeVisible();
     await expect(page.locator('dl')).toContainText('Demo');
     await expect(page.locator('dl')).toContainText(process.env.DATABASE_URL ? 'PostgreSQL server' : 'Embedded (PGlite)');
     await expect(page.locator('dl')).toContainText('Connected');
-    await expect(page.getByText(`5 accounts and ${customers} customers are loaded`)).toBeVisible();
+    await expect(page.getByText(`6 accounts and ${customers} customers are loaded`)).toBeVisible();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -32,7 +32,7 @@ test.describe('the instance landing page', () => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'id');
     await expect(page.getByRole('heading', { level: 1, name: 'Portal penagihan Plugipay' })).toBeVisible();
-    await expect(page.getByText(`5 akun dan ${6 + Object.keys(fixtures.customers).length} pelanggan sudah dimuat`)).toBeVisible();
+    await expect(page.getByText(`6 akun dan ${6 + Object.keys(fixtures.customers).length} pelanggan sudah dimuat`)).toBeVisible();
     await context.close();
   });
 });

@@ -7,10 +7,10 @@ test('an invoice downloads as a PDF whose text holds its number and formatted to
   const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eIdr, locale: 'id' });
   await page.goto(`${session.url}?tab=invoices`);
   const first = page.getByRole('main').getByRole('listitem').first();
-  const number = (await first.locator('p').first().textContent())!;
+  const number = (await first.getByRole('link').first().textContent())!;
   const total = (await first.locator('p.tabular-nums').textContent())!;
   const download = page.waitForEvent('download');
-  await first.getByRole('link').click();
+  await first.locator('a[href$="/pdf"]').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`invoice-${number}.pdf`);
   const bytes = new Uint8Array(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));

@@ -43,6 +43,8 @@ test.describe('cancelling and resuming', () => {
     await page.getByRole('button', { name: 'Cancel subscription' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cancel your subscription?' });
     await expect(dialog).toContainText('Your subscription ends now');
+    // What happens to the time already paid for is said before the customer confirms.
+    await expect(dialog).toContainText(/The time you have already paid for, up to [A-Z][a-z]{2} \d{1,2}, \d{4}, is not refunded\./);
     await dialog.getByRole('button', { name: 'Cancel subscription' }).click();
     await expect(page.getByText('You have no active subscription.')).toBeVisible();
   });

@@ -40,6 +40,9 @@ for (const [locale, colorScheme, customer] of COMBINATIONS) {
     await page.getByRole('main').getByRole('listitem').first().getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/R\d+/);
     await check('a receipt');
+    await page.getByRole('main').getByRole('link', { name: /^\S+ \S+-\d{4}$/ }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/\S+-\d{4}$/);
+    await check('an invoice');
 
     await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs['payment-method'], exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.Portal.tabs['payment-method']!);

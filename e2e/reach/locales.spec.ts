@@ -17,7 +17,7 @@ test('every locale renders the overview and an invoice PDF without a missing mes
     await page.goto(`${baseURL}/portal/invoices`);
     const first = page.getByRole('main').getByRole('listitem').first();
     const total = (await first.locator('data[data-currency]').textContent())!;
-    const href = (await first.getByRole('link').getAttribute('href'))!;
+    const href = (await first.locator('a[href$="/pdf"]').getAttribute('href'))!;
     const pdf = await page.request.get(href);
     expect(pdf.status()).toBe(200);
     const text = await pdfText(new Uint8Array(await pdf.body()));
@@ -81,7 +81,7 @@ for (const [currency, customer, exponent] of CURRENCIES) {
         await page.goto(`${baseURL}/portal/invoices`);
         const first = page.getByRole('main').getByRole('listitem').first();
         const total = (await first.locator('data[data-currency]').textContent())!;
-        const pdf = await page.request.get((await first.getByRole('link').getAttribute('href'))!);
+        const pdf = await page.request.get((await first.locator('a[href$="/pdf"]').getAttribute('href'))!);
         expect(spaces(await pdfText(new Uint8Array(await pdf.body()))), `${locale} ${currency} PDF`).toContain(spaces(total));
       }
     }

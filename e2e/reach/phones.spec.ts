@@ -15,9 +15,9 @@ test('invoice rows on a phone: number and amount on one line, status and PDF on 
       const padding = parseFloat(getComputedStyle(li).paddingRight);
       return {
         rowEnd: row.right - padding,
-        numberTop: box(li.querySelector('p')).top,
+        numberTop: box(li.querySelector('a')).top,
         amount: box(li.querySelector('data')!.closest('p')),
-        link: box(li.querySelector('a')),
+        link: box(li.querySelector('a[href$="/pdf"]')),
       };
     }),
   );

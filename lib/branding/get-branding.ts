@@ -1,4 +1,5 @@
 import 'server-only';
+import { readPostalAddress, type TPostalAddress } from '../billing/postal-address';
 import { getPrisma } from '../db/get-db';
 import { readableTextOn, visibleOn } from './contrast';
 
@@ -15,6 +16,10 @@ export type TBranding = {
   supportUrl: string | null;
   termsUrl: string | null;
   privacyUrl: string | null;
+  /** The seller as invoices name it. */
+  legalName: string | null;
+  address: TPostalAddress | null;
+  taxId: string | null;
 };
 
 // A merchant without settings gets a clean neutral look.
@@ -44,5 +49,8 @@ export async function getBranding(accountId: string): Promise<TBranding> {
     supportUrl: settings?.supportUrl ?? null,
     termsUrl: settings?.termsUrl ?? null,
     privacyUrl: settings?.privacyUrl ?? null,
+    legalName: settings?.legalName ?? null,
+    address: readPostalAddress(settings?.address),
+    taxId: settings?.taxId ?? null,
   };
 }

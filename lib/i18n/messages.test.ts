@@ -45,7 +45,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   'zh-CN': ['PortalActions.expiryPlaceholder'],
 };
 // Messages with no words of their own.
-const NO_WORDS = ['Portal.periodRange'];
+const NO_WORDS = ['Portal.periodRange', 'Portal.quantityTimesUnit', 'Pdf.taxRateLine', 'Pdf.taxIdLine'];
 
 const english = read('en');
 

@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   idempotencyRecord: 'idem',
   auditLog: 'aud',
   cardAttempt: 'cat',
+  taxRate: 'txr',
 } as const;
 
 export type TIdKind = keyof typeof ID_PREFIXES;

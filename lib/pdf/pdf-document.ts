@@ -1,31 +1,117 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
-import { pdfFontsFor } from './pdf-fonts';
+import { fallbackFamilyFor, pdfFontsFor, type TPdfFont } from './pdf-fonts';
 
-// pdfkit's built-in Helvetica speaks WinAnsi: a narrow no-break space (Intl uses it in some
-// locales) becomes an ordinary no-break space so it does not print as a blank box.
-export function pdfText(text: string): string {
-  return text.replace(/\u202f/g, '\u00a0');
-}
+type TStructType = 'H1' | 'H2' | 'P' | 'TH' | 'TD' | 'Span';
+export type TTextOptions = { width?: number; align?: 'left' | 'right'; bold?: boolean; size?: number; color?: string };
 
-/** An A4 document in the locale's language, with its fonts registered as 'Body' and 'Bold'. */
-export function createPdf(title: string, locale: string): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Producer: 'Plugipay billing portal' }, lang: locale });
-  const fonts = pdfFontsFor(locale);
-  doc.registerFont('Body', fonts.body as string);
-  doc.registerFont('Bold', fonts.bold as string);
-  return doc.font('Body');
-}
+export const INK = '#111111';
+export const MUTED = '#52525b';
 
-/** Collects the document into one buffer. */
-export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+/**
+ * A tagged A4 document (PDF/UA-1: every font embedded, a structure tree in reading order, the
+ * language and the title shown as the window's title) with text helpers that keep the tags and
+ * the fonts right: text goes into a structure element, lines and colour are marked as artifacts,
+ * and a string the document's font cannot draw is set in one that can.
+ */
+export class TaggedPdf {
+  readonly doc: PDFKit.PDFDocument;
+  readonly root: PDFKit.PDFStructureElement;
+  readonly left: number;
+  readonly width: number;
+  private readonly fonts: TPdfFont;
+
+  constructor(title: string, locale: string) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: title, Producer: 'Plugipay billing portal' },
+      lang: locale,
+      tagged: true,
+      displayTitle: true,
+      pdfVersion: '1.7',
+      // @types/pdfkit lags pdfkit 0.20, which knows this subset.
+      subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
+    });
+    this.fonts = pdfFontsFor(locale);
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+    this.left = this.doc.page.margins.left;
+    this.width = this.doc.page.width - this.left - this.doc.page.margins.right;
+  }
+
+  /** A structure element (a section, a table, a row) under `parent`, filled by `fill`. */
+  group(parent: PDFKit.PDFStructureElement, type: 'Sect' | 'Table' | 'TR' | 'L' | 'LI', fill: (el: PDFKit.PDFStructureElement) => void) {
+    const el = this.doc.struct(type);
+    parent.add(el);
+    fill(el);
+    el.end();
+  }
+
+  /** Text as one structure element of `type` under `parent`, at (x, y); returns the y below it. */
+  text(parent: PDFKit.PDFStructureElement, type: TStructType, value: string, x: number, y: number, options: TTextOptions = {}): number {
+    const { doc } = this;
+    const fonts = fallbackFamilyFor(value, this.fonts) ?? this.fonts;
+    parent.add(
+      doc.struct(type, {}, () => {
+        doc
+          .font(this.fontName(fonts, options.bold ? 'bold' : 'body'))
+          .fontSize(options.size ?? 10)
+          .fillColor(options.color ?? INK)
+          .text(value, x, y, { width: options.width ?? this.left + this.width - x, align: options.align });
+      }),
+    );
+    return doc.y;
+  }
+
+  private readonly registered = new Set<string>();
+
+  // Registered by name, so pdfkit embeds each font once per document however often it is used.
+  private fontName(fonts: TPdfFont, weight: 'body' | 'bold'): string {
+    const name = `${fonts.family}-${weight}`;
+    if (!this.registered.has(name)) {
+      this.doc.registerFont(name, fonts[weight] as unknown as PDFKit.Mixins.PDFFontSource);
+      this.registered.add(name);
+    }
+    return name;
+  }
+
+  /**
+   * An image fitted in a square of `size` points, as an artifact: the logo beside the merchant's
+   * name says nothing the name does not. False when pdfkit cannot read the bytes.
+   */
+  image(bytes: Buffer, x: number, y: number, size: number): boolean {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    try {
+      // pdfkit reads the whole image before it draws anything: bytes it cannot read leave no trace.
+      this.doc.image(bytes, x, y, { fit: [size, size] });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.doc.endMarkedContent();
+    }
+  }
+
+  /** A horizontal rule: decoration, so an artifact screen readers skip. */
+  rule(y: number) {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.75).strokeColor('#d4d4d8').stroke();
+    this.doc.endMarkedContent();
+  }
+
+  /** Collects the document into one buffer. */
+  toBuffer(): Promise<Buffer> {
+    this.root.end();
+    const { doc } = this;
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      doc.end();
+    });
+  }
 }
 
 export function pdfResponse(pdf: Buffer, filename: string): Response {

@@ -1,42 +1,51 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import type { TBuyer } from '../billing/buyer';
+import type { TPaymentDetail } from '../billing/get-payment-or-throw';
+import { sumTaxesByRate } from '../billing/invoice-math/compute-invoice';
+import { totalsRows } from '../billing/totals-rows';
 import type { TBranding } from '../branding/get-branding';
-import type { getPaymentOrThrow } from '../billing/get-payment-or-throw';
 import { formatDate } from '../i18n/format-date';
-import { loadMessages } from '../i18n/load-messages';
 import type { TLocale } from '../i18n/locales';
 import { formatMoney } from '../money/format-money';
 import { cardBrandName } from '../payments/card-brand-name';
-import { createPdf, pdfText, pdfToBuffer } from './pdf-document';
+import { pdfTranslator, writeContact, writeFacts, writeHeader, writeLines, writeParties, writeTotals } from './pdf-blocks';
+import { TaggedPdf } from './pdf-document';
 
-type TPayment = Awaited<ReturnType<typeof getPaymentOrThrow>>;
-type TInput = { payment: TPayment; branding: TBranding; customer: { name: string | null; email: string }; locale: TLocale };
+type TInput = { payment: TPaymentDetail; branding: TBranding; customer: TBuyer; locale: TLocale };
 
-
-// A receipt as a PDF: who was paid, how much, when, by which card, for which invoice.
+// A receipt as a tagged PDF: how much was paid, when and with which card, to whom, and for what
+// (the lines and taxes of the invoice it settled).
 export async function renderReceiptPdf({ payment, branding, customer, locale }: TInput): Promise<Buffer> {
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'Pdf' });
-  const doc = createPdf(`${t('receipt')} ${payment.receiptNumber}`, locale);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const t = await pdfTranslator(locale);
+  const money = (amount: bigint, currency = payment.currency) => formatMoney({ amount, currency }, locale);
+  const date = formatDate(payment.createdAt, locale);
+  const pdf = new TaggedPdf(`${t('receipt')} ${payment.receiptNumber}`, locale);
 
-  doc.fillColor(branding.brandColor).font('Bold').fontSize(20).text(pdfText(branding.displayName), left, 56);
-  doc.fillColor('#111111').fontSize(16).text(t('receipt'), left, 56, { width, align: 'right' });
-  doc.moveDown(2).fontSize(28).text(pdfText(formatMoney({ amount: payment.amount, currency: payment.currency }, locale)), left, doc.y);
-  doc.moveDown(1).fontSize(11);
-  const rows: [string, string][] = [
-    [t('receiptNumber'), payment.receiptNumber],
-    [t('paid'), pdfText(formatDate(payment.createdAt, locale))],
-    ...(payment.cardBrand && payment.cardLast4 ? [[t('paymentMethod'), `${cardBrandName(payment.cardBrand)} **** ${payment.cardLast4}`] as [string, string]] : []),
-    ...(payment.invoice ? [[t('forInvoice'), payment.invoice.number] as [string, string]] : []),
-    [t('billTo'), pdfText(customer.name ? `${customer.name} <${customer.email}>` : customer.email)],
-  ];
-  for (const [label, value] of rows) {
-    const y = doc.y + 6;
-    doc.font('Body').fillColor('#52525b').text(label, left, y, { width: 160 });
-    doc.fillColor('#111111').text(value, left + 160, y, { width: width - 160 });
+  await writeHeader(pdf, branding, t('receipt'));
+  let y = pdf.text(pdf.root, 'P', money(payment.amount), pdf.left, pdf.doc.y + 18, { bold: true, size: 26 });
+  const paid = payment.cardBrand && payment.cardLast4 ? t('paidWith', { card: `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`, date }) : `${t('paid')} ${date}`;
+  y = pdf.text(pdf.root, 'P', paid, pdf.left, y + 2, { width: pdf.width });
+  y = writeFacts(
+    pdf,
+    [
+      [t('receiptNumber'), payment.receiptNumber],
+      [t('status'), t('paymentStatus', { status: payment.status })],
+      ...(payment.invoice ? [[t('forInvoice'), payment.invoice.number] as const] : []),
+    ],
+    y + 14,
+  );
+  y = writeParties(pdf, t, branding, customer, locale, y + 18);
+  const { invoice } = payment;
+  if (invoice) {
+    const m = (amount: bigint) => money(amount, invoice.currency);
+    y = writeLines(
+      pdf,
+      t,
+      invoice.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: m(line.unitAmount), amount: m(line.amount) })),
+      y + 18,
+    );
+    y = writeTotals(pdf, totalsRows({ ...invoice, taxSummary: sumTaxesByRate(invoice.lines.flatMap((l) => l.taxes)) }, t, locale), m, y);
   }
-  const contact = branding.supportEmail ?? branding.supportUrl;
-  if (contact) doc.moveDown(2).fillColor('#52525b').text(pdfText(t('questions', { contact })), left, doc.y, { width });
-  return pdfToBuffer(doc);
+  writeContact(pdf, t, branding, y);
+  return pdf.toBuffer();
 }

@@ -1,4 +1,7 @@
 import 'server-only';
+import { readPostalAddress } from '../billing/postal-address';
+import { readTaxIds } from '../billing/tax-ids';
+import type { TBuyer } from '../billing/buyer';
 import { getBranding, type TBranding } from '../branding/get-branding';
 import { getPrisma } from '../db/get-db';
 import type { TLocale } from '../i18n/locales';
@@ -8,7 +11,7 @@ import { loadPortalFeatures, type TPortalFeatures } from './load-portal-features
 export type TCustomerPresentation = {
   branding: TBranding;
   features: TPortalFeatures;
-  customer: { id: string; name: string | null; email: string };
+  customer: TBuyer & { id: string };
   locale: TLocale;
 };
 
@@ -31,8 +34,13 @@ export async function loadCustomerPresentation({
   const [branding, features, customer] = await Promise.all([
     getBranding(accountId),
     loadPortalFeatures(accountId),
-    getPrisma().customer.findFirstOrThrow({ where: { id: customerId, accountId }, select: { id: true, name: true, email: true, preferredLocale: true } }),
+    getPrisma().customer.findFirstOrThrow({ where: { id: customerId, accountId }, select: { id: true, name: true, email: true, preferredLocale: true, address: true, taxIds: true } }),
   ]);
   const locale = resolvePortalLocale({ sessionLocale, customerLocale: customer.preferredLocale, acceptLanguage, accountDefault: features.defaultLocale });
-  return { branding, features, customer: { id: customer.id, name: customer.name, email: customer.email }, locale };
+  return {
+    branding,
+    features,
+    customer: { id: customer.id, name: customer.name, email: customer.email, address: readPostalAddress(customer.address), taxIds: readTaxIds(customer.taxIds) },
+    locale,
+  };
 }

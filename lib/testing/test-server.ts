@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
+import { createTestTls } from './test-tls';
 import { createScratchPostgres } from './scratch-postgres';
 
 export type TTestFixtures = {
@@ -19,9 +20,11 @@ export type TTestFixtures = {
   featureAccount: { accountId: string; keyId: string; secret: string };
   /** A merchant whose webhook endpoints only the webhook tests create, so that they see only their own events. */
   webhookAccount: { accountId: string; keyId: string; secret: string };
+  /** A merchant with a Japanese name whose legal details only the document tests set. */
+  documentsAccount: { accountId: string; keyId: string; secret: string };
 };
 
-type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount' | 'webhookAccount';
+type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount' | 'webhookAccount' | 'documentsAccount';
 
 /**
  * Each test that keeps a login open gets a customer of its own, cloned from a demo customer, in
@@ -91,6 +94,9 @@ export const TEST_CUSTOMERS = {
   apiCardVelocityOther: ['merchant', 'noPaymentMethod'],
   apiCardPerLogin: ['merchant', 'noPaymentMethod'],
   apiPdfLimit: ['merchant', 'manyInvoices'],
+  e2eNextCharge: ['merchant', 'manyInvoices'],
+  e2eInvoicePage: ['merchant', 'idr'],
+  apiDocuments: ['documentsAccount', 'idr'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
@@ -153,11 +159,13 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   runCli('lib/cli/api-keys.ts', ['revoke', revokedKey.keyId], env);
   const featureAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Feature Test Co'], env)) as TTestFixtures['featureAccount'];
   const webhookAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Webhook Test Co'], env)) as TTestFixtures['webhookAccount'];
+  const documentsAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['東京クラウド'], env)) as TTestFixtures['documentsAccount'];
   const accounts: Record<TAccountFixture, string> = {
     merchant,
     otherMerchant: readCredentials(credentialsPath).otherMerchant.accountId,
     featureAccount: featureAccount.accountId,
     webhookAccount: webhookAccount.accountId,
+    documentsAccount: documentsAccount.accountId,
   };
   const customers = {} as TTestFixtures['customers'];
   for (const account of Object.keys(accounts) as TAccountFixture[]) {
@@ -171,6 +179,7 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
     customers,
     featureAccount,
     webhookAccount,
+    documentsAccount,
   };
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
@@ -214,7 +223,8 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const credentialsPath = shareWith?.credentialsPath ?? path.join(dataDir, 'demo-credentials.json');
-  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: extraEnv });
+  const tls = shareWith ? undefined : createTestTls(dataDir);
+  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: { ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}), ...extraEnv } });
   if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 

@@ -1,18 +1,20 @@
-import { newId } from '../../lib/ids/new-id';
+import { computeInvoice, type TTaxRateTerms } from '../../lib/billing/invoice-math/compute-invoice';
+import type { TPostalAddress } from '../../lib/billing/postal-address';
+import type { TTaxId } from '../../lib/billing/tax-ids';
 import type { Prisma } from '../../lib/db/generated/client';
+import { newId } from '../../lib/ids/new-id';
 
 type TInterval = 'week' | 'month';
 
 export type THistoryInput = {
   accountId: string;
-  customerId: string;
+  customer: { id: string; name: string; email: string; address: TPostalAddress | null; taxIds: TTaxId[] };
   subscriptionId: string;
   priceId: string;
   description: string;
   currency: string;
   unitAmount: bigint;
-  /** Tax in basis points of the subtotal (1100 = 11 %). */
-  taxBasisPoints: number;
+  taxRates: TTaxRateTerms[];
   interval: TInterval;
   periods: number;
   /** The start of the current (last) period; earlier periods go back from here. */
@@ -26,6 +28,7 @@ export type THistoryInput = {
 export type THistory = {
   invoices: Prisma.InvoiceCreateManyInput[];
   lines: Prisma.InvoiceLineCreateManyInput[];
+  lineTaxes: Prisma.InvoiceLineTaxCreateManyInput[];
   payments: Prisma.PaymentCreateManyInput[];
 };
 
@@ -36,62 +39,73 @@ export function addInterval(date: Date, interval: TInterval, count: number): Dat
   return d;
 }
 
-// One invoice per period, oldest first, each paid by card a minute after it was issued.
+// One invoice per period, oldest first, each paid by card a minute after it was issued. Amounts
+// come from computeInvoice, the computation every invoice and the portal's next charge use.
 export function buildBillingHistory(h: THistoryInput): THistory {
-  const history: THistory = { invoices: [], lines: [], payments: [] };
+  const history: THistory = { invoices: [], lines: [], lineTaxes: [], payments: [] };
+  const { lines: [line], ...amounts } = computeInvoice({ lines: [{ unitAmount: h.unitAmount, quantity: 1, taxRates: h.taxRates }] });
+  const inclusiveTax = line!.taxes.filter((t) => t.taxRate.inclusive).reduce((a, t) => a + t.amount, 0n);
   for (let n = 0; n < h.periods; n++) {
     const periodStart = addInterval(h.currentPeriodStart, h.interval, n - (h.periods - 1));
     const periodEnd = addInterval(periodStart, h.interval, 1);
     const isOpen = Boolean(h.lastOpen) && n === h.periods - 1;
-    const subtotal = h.unitAmount;
-    const tax = (subtotal * BigInt(h.taxBasisPoints)) / 10_000n;
-    const total = subtotal + tax;
     const invoiceId = newId('invoice', periodStart.getTime());
+    const lineId = newId('invoiceLine', periodStart.getTime());
     const number = `${h.numberPrefix}-${String(n + 1).padStart(4, '0')}`;
     const paidAt = new Date(periodStart.getTime() + 60_000);
     history.invoices.push({
       id: invoiceId,
       accountId: h.accountId,
-      customerId: h.customerId,
+      customerId: h.customer.id,
       subscriptionId: h.subscriptionId,
       number,
       status: isOpen ? 'open' : 'paid',
       currency: h.currency,
-      subtotal,
-      tax,
-      total,
-      amountPaid: isOpen ? 0n : total,
+      subtotal: amounts.subtotal,
+      discount: amounts.discount,
+      tax: amounts.tax,
+      inclusiveTax,
+      total: amounts.total,
+      amountPaid: isOpen ? 0n : amounts.total,
       periodStart,
       periodEnd,
       issuedAt: periodStart,
       dueAt: addInterval(periodStart, 'week', 2),
       paidAt: isOpen ? null : paidAt,
+      customerName: h.customer.name,
+      customerEmail: h.customer.email,
+      customerAddress: h.customer.address ?? undefined,
+      customerTaxIds: h.customer.taxIds,
       createdAt: periodStart,
     });
     history.lines.push({
-      id: newId('invoiceLine', periodStart.getTime()),
+      id: lineId,
       invoiceId,
       position: 0,
       accountId: h.accountId,
       priceId: h.priceId,
       description: h.description,
-      quantity: 1,
-      unitAmount: h.unitAmount,
-      amount: h.unitAmount,
+      quantity: line!.quantity,
+      unitAmount: line!.unitAmount,
+      amount: line!.amount,
+      discountAmount: line!.discountAmount,
       periodStart,
       periodEnd,
     });
+    for (const tax of line!.taxes) {
+      history.lineTaxes.push({ accountId: h.accountId, invoiceLineId: lineId, taxRateId: tax.taxRate.id, taxableAmount: tax.taxableAmount, amount: tax.amount });
+    }
     if (!isOpen) {
       history.payments.push({
         id: newId('payment', paidAt.getTime()),
         accountId: h.accountId,
-        customerId: h.customerId,
+        customerId: h.customer.id,
         invoiceId,
         paymentMethodId: h.card.paymentMethodId,
-        amount: total,
+        amount: amounts.total,
         currency: h.currency,
         status: 'succeeded',
-        receiptNumber: `${h.numberPrefix}-R${String(n + 1).padStart(4, "0")}`,
+        receiptNumber: `${h.numberPrefix}-R${String(n + 1).padStart(4, '0')}`,
         cardBrand: h.card.brand,
         cardLast4: h.card.last4,
         createdAt: paidAt,

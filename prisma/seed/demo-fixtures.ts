@@ -1,9 +1,12 @@
 import type { Prisma } from '../../lib/db/generated/client';
 
+import type { TPostalAddress } from '../../lib/billing/postal-address';
+import type { TTaxId } from '../../lib/billing/tax-ids';
+
 type TDemoAccount = {
   name: string;
   kind: 'merchant' | 'platform';
-  branding: Omit<Prisma.CheckoutSettingsUncheckedCreateInput, 'accountId'>;
+  branding: Omit<Prisma.CheckoutSettingsUncheckedCreateInput, 'accountId' | 'address'> & { address?: TPostalAddress };
   portal: Omit<Prisma.PortalConfigurationUncheckedCreateInput, 'accountId'>;
 };
 
@@ -20,6 +23,9 @@ export const DEMO_ACCOUNTS: Record<'merchant' | 'otherMerchant' | 'platform', TD
       supportUrl: 'https://acme-cloud.example/support',
       termsUrl: 'https://acme-cloud.example/terms',
       privacyUrl: 'https://acme-cloud.example/privacy',
+      legalName: 'Acme Cloud B.V.',
+      address: { line1: 'Keizersgracht 123', line2: null, city: 'Amsterdam', state: null, postalCode: '1015 CJ', country: 'NL' },
+      taxId: 'NL123456789B01',
     },
     portal: { subscriptionCancelMode: 'at_period_end', defaultLocale: 'en' },
   },
@@ -34,6 +40,9 @@ export const DEMO_ACCOUNTS: Record<'merchant' | 'otherMerchant' | 'platform', TD
       supportUrl: 'https://kopi-nusantara.example/bantuan',
       termsUrl: 'https://kopi-nusantara.example/syarat',
       privacyUrl: 'https://kopi-nusantara.example/privasi',
+      legalName: 'PT Kopi Nusantara Sejahtera',
+      address: { line1: 'Jl. Jenderal Sudirman Kav. 52-53', line2: 'Gedung Kopi Lt. 8', city: 'Jakarta Selatan', state: 'DKI Jakarta', postalCode: '12190', country: 'ID' },
+      taxId: '01.234.567.8-901.000',
     },
     portal: { subscriptionCancelMode: 'immediately', defaultLocale: 'id' },
   },
@@ -51,13 +60,17 @@ export type TDemoCustomer = {
   email: string;
   name: string;
   preferredLocale?: string;
+  phone?: string;
+  address?: TPostalAddress;
+  taxIds?: TTaxId[];
   cards: { brand: string; last4: string; expMonth: number; yearsToExpiry: number }[];
   plan?: {
     product: string;
     currency: string;
     unitAmount: bigint;
     interval: 'week' | 'month';
-    taxBasisPoints: number;
+    /** The subscription's tax rate (percentage as the API takes it). */
+    taxRate?: { displayName: string; percentage: string; inclusive: boolean; country: string };
     periods: number;
     numberPrefix: string;
     cancelAtPeriodEnd?: boolean;
@@ -75,7 +88,7 @@ export const DEMO_CUSTOMERS: Record<
     email: 'ava.active@example.com',
     name: 'Ava Active',
     cards: [{ brand: 'visa', last4: '4242', expMonth: 12, yearsToExpiry: 3 }],
-    plan: { product: 'Acme Cloud Pro', currency: 'USD', unitAmount: 2900n, interval: 'month', taxBasisPoints: 0, periods: 6, numberPrefix: 'ACME1001' },
+    plan: { product: 'Acme Cloud Pro', currency: 'USD', unitAmount: 2900n, interval: 'month', periods: 6, numberPrefix: 'ACME1001' },
   },
   canceling: {
     account: 'merchant',
@@ -88,7 +101,6 @@ export const DEMO_CUSTOMERS: Record<
       currency: 'USD',
       unitAmount: 9900n,
       interval: 'month',
-      taxBasisPoints: 0,
       periods: 3,
       numberPrefix: 'ACME1002',
       cancelAtPeriodEnd: true,
@@ -99,6 +111,8 @@ export const DEMO_CUSTOMERS: Record<
     externalId: 'demo_many_invoices',
     email: 'mia.many@example.com',
     name: 'Mia Many',
+    address: { line1: 'Torstraße 49', line2: null, city: 'Berlin', state: null, postalCode: '10119', country: 'DE' },
+    taxIds: [{ type: 'eu_vat', value: 'DE123456789' }],
     cards: [
       { brand: 'amex', last4: '0005', expMonth: 3, yearsToExpiry: 4 },
       // Expires this year: the portal warns about it.
@@ -109,7 +123,7 @@ export const DEMO_CUSTOMERS: Record<
       currency: 'EUR',
       unitAmount: 1200n,
       interval: 'week',
-      taxBasisPoints: 2100,
+      taxRate: { displayName: 'VAT', percentage: '21', inclusive: false, country: 'NL' },
       periods: 250,
       numberPrefix: 'ACME1003',
       lastOpen: true,
@@ -128,8 +142,19 @@ export const DEMO_CUSTOMERS: Record<
     email: 'budi.santoso@example.co.id',
     name: 'Budi Santoso',
     preferredLocale: 'id',
+    phone: '+62 812 3456 7890',
+    address: { line1: 'Jl. Braga No. 10', line2: null, city: 'Bandung', state: 'Jawa Barat', postalCode: '40111', country: 'ID' },
+    taxIds: [{ type: 'id_npwp', value: '09.876.543.2-101.000' }],
     cards: [{ brand: 'visa', last4: '1881', expMonth: 6, yearsToExpiry: 2 }],
-    plan: { product: 'Acme Cloud Pro (Indonesia)', currency: 'IDR', unitAmount: 150000n, interval: 'month', taxBasisPoints: 1100, periods: 4, numberPrefix: 'ACME1004' },
+    plan: {
+      product: 'Acme Cloud Pro (Indonesia)',
+      currency: 'IDR',
+      unitAmount: 150000n,
+      interval: 'month',
+      taxRate: { displayName: 'PPN', percentage: '11', inclusive: false, country: 'ID' },
+      periods: 4,
+      numberPrefix: 'ACME1004',
+    },
   },
   otherMerchant: {
     account: 'otherMerchant',
@@ -138,6 +163,14 @@ export const DEMO_CUSTOMERS: Record<
     name: 'Siti Rahma',
     preferredLocale: 'id',
     cards: [{ brand: 'mastercard', last4: '5100', expMonth: 1, yearsToExpiry: 3 }],
-    plan: { product: 'Langganan Kopi Bulanan', currency: 'IDR', unitAmount: 250000n, interval: 'month', taxBasisPoints: 1100, periods: 5, numberPrefix: 'KOPI2001' },
+    plan: {
+      product: 'Langganan Kopi Bulanan',
+      currency: 'IDR',
+      unitAmount: 250000n,
+      interval: 'month',
+      taxRate: { displayName: 'PPN', percentage: '11', inclusive: false, country: 'ID' },
+      periods: 5,
+      numberPrefix: 'KOPI2001',
+    },
   },
 };

@@ -3,6 +3,7 @@ import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revealApiKeySecret } from '../../lib/api-keys/reveal-api-key-secret';
 import { API_SCOPES, type TApiScope } from '../../lib/api-keys/scopes';
 import type { PrismaClient, Prisma } from '../../lib/db/generated/client';
+import { parseTaxPercentage } from '../../lib/billing/invoice-math/tax-percentage';
 import { newId } from '../../lib/ids/new-id';
 import { addInterval, buildBillingHistory } from './build-billing-history';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, type TDemoCustomer } from './demo-fixtures';
@@ -64,11 +65,11 @@ export async function seedDemoData(
 async function upsertAccounts(tx: Tx) {
   // The platform first: the merchant it manages points at it.
   for (const name of ['platform', 'merchant', 'otherMerchant'] as const) {
-    const { branding, portal, ...account } = DEMO_ACCOUNTS[name];
+    const { branding: { address, ...branding }, portal, ...account } = DEMO_ACCOUNTS[name];
     const id = ACCOUNT_IDS[name];
     const platformAccountId = name === 'merchant' ? ACCOUNT_IDS.platform : null;
     await tx.account.upsert({ where: { id }, update: {}, create: { id, ...account, platformAccountId, createdAt: new Date(Date.UTC(2024, 0, 15)) } });
-    await tx.checkoutSettings.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...branding } });
+    await tx.checkoutSettings.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...branding, address } });
     await tx.portalConfiguration.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...portal } });
   }
 }
@@ -88,7 +89,17 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
 
   const customerId = newId('customer');
   await tx.customer.create({
-    data: { id: customerId, accountId, email: c.email, name: c.name, externalId: c.externalId, preferredLocale: c.preferredLocale ?? null },
+    data: {
+      id: customerId,
+      accountId,
+      email: c.email,
+      name: c.name,
+      externalId: c.externalId,
+      preferredLocale: c.preferredLocale ?? null,
+      phone: c.phone ?? null,
+      address: c.address,
+      taxIds: c.taxIds ?? [],
+    },
   });
   const cards = c.cards.map((card, i) => ({
     id: newId('paymentMethod'),
@@ -116,6 +127,7 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
   const currentPeriodStart = addInterval(now, plan.interval, 0);
   currentPeriodStart.setUTCDate(currentPeriodStart.getUTCDate() - (plan.interval === 'week' ? 2 : 9));
   currentPeriodStart.setUTCHours(0, 0, 0, 0);
+  const taxRates = plan.taxRate ? [await ensureTaxRate(tx, accountId, plan.taxRate)] : [];
   const subscriptionId = newId('subscription');
   await tx.subscription.create({
     data: {
@@ -131,18 +143,19 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
       ...(plan.cancelAtPeriodEnd
         ? { cancelAtPeriodEnd: true, canceledAt: new Date(now.getTime() - 86_400_000), cancellationReason: 'too_expensive' }
         : {}),
+      defaultTaxRates: { create: taxRates.map((r, position) => ({ accountId, taxRateId: r.id, position })) },
     },
   });
   const card = cards[0]!;
   const history = buildBillingHistory({
     accountId,
-    customerId,
+    customer: { id: customerId, name: c.name, email: c.email, address: c.address ?? null, taxIds: c.taxIds ?? [] },
     subscriptionId,
     priceId,
     description: plan.product,
     currency: plan.currency,
     unitAmount: plan.unitAmount,
-    taxBasisPoints: plan.taxBasisPoints,
+    taxRates,
     interval: plan.interval,
     periods: plan.periods,
     currentPeriodStart,
@@ -152,6 +165,20 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
   });
   await tx.invoice.createMany({ data: history.invoices });
   await tx.invoiceLine.createMany({ data: history.lines });
+  await tx.invoiceLineTax.createMany({ data: history.lineTaxes });
   await tx.payment.createMany({ data: history.payments });
   return customerId;
+}
+
+// One rate per name and percentage in an account: the demo's customers share their VAT and PPN.
+async function ensureTaxRate(tx: Tx, accountId: string, rate: NonNullable<NonNullable<TDemoCustomer['plan']>['taxRate']>) {
+  const percentage = parseTaxPercentage(rate.percentage);
+  if (percentage === null) throw new Error(`demo tax rate ${rate.percentage} is not a percentage`);
+  const found = await tx.taxRate.findFirst({ where: { accountId, displayName: rate.displayName, percentage, inclusive: rate.inclusive } });
+  return (
+    found ??
+    tx.taxRate.create({
+      data: { id: newId('taxRate'), accountId, displayName: rate.displayName, percentage, inclusive: rate.inclusive, country: rate.country, createdAt: new Date(Date.UTC(2024, 0, 15)) },
+    })
+  );
 }

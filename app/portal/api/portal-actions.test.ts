@@ -165,12 +165,13 @@ describe('cancelling and resuming', () => {
 describe('features the account turned off', () => {
   it('are absent from the page and refused by the server', async () => {
     const account = fixtures.featureAccount;
+    const { call, cookie } = await login(fixtures.customers.apiFeatures, account);
+    const invoiceId = /\/portal\/invoices\/(inv_[0-9A-HJKMNP-TV-Z]{26})/.exec(await (await portalFetch(server.baseUrl, '/portal/invoices', cookie)).text())![1]!;
     const off = { features: { invoiceHistory: { enabled: false }, paymentMethodUpdate: { enabled: false }, subscriptionCancel: { enabled: false } } };
     const patched = await signedFetch(server.baseUrl, { method: 'PATCH', path: '/api/v1/portal-configuration', key: account, body: off });
     expect(patched.status).toBe(200);
     expect((await patched.json()).features).toMatchObject({ invoiceHistory: { enabled: false }, paymentMethodUpdate: { enabled: false }, subscriptionCancel: { enabled: false } });
 
-    const { call, cookie } = await login(fixtures.customers.apiFeatures, account);
     const overview = await (await portalFetch(server.baseUrl, '/portal', cookie)).text();
     expect(overview).not.toContain('href="/portal/invoices"');
     expect(overview).not.toContain('href="/portal/payment-method"');
@@ -182,7 +183,8 @@ describe('features the account turned off', () => {
     expect((await call('POST', '/portal/api/payment-methods', card('4242424242424242'))).status).toBe(403);
     const paymentId = /pay_[0-9A-HJKMNP-TV-Z]{26}/.exec(await (await portalFetch(server.baseUrl, '/portal/receipts', cookie)).text())![0];
     const receipt = await (await portalFetch(server.baseUrl, `/portal/receipts/${paymentId}`, cookie)).text();
-    const invoiceId = /inv_[0-9A-HJKMNP-TV-Z]{26}/.exec(receipt)![0];
+    expect(receipt).not.toContain('href="/portal/invoices/');
+    expect((await portalFetch(server.baseUrl, `/portal/invoices/${invoiceId}`, cookie)).status).toBe(307);
     expect((await portalFetch(server.baseUrl, `/portal/invoices/${invoiceId}/pdf`, cookie)).status).toBe(404);
     // A flow for a disabled feature cannot even be created.
     const res = await signedFetch(server.baseUrl, { path: '/api/v1/portal-sessions', key: account, body: { customerId: fixtures.customers.apiFeatures, returnUrl: 'https://a.example', flow: { type: 'payment_method_update' } } });

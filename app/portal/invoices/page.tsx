@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
@@ -28,7 +29,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             // Two rows on a phone (number and amount; status and PDF), one row from sm up.
             <li key={invoice.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4 sm:flex">
               <div className="min-w-0 sm:flex-1">
-                <p className="font-medium">{invoice.number}</p>
+                <Link className="font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{invoice.number}</Link>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(invoice.issuedAt, locale)}</p>
               </div>
               <p className="self-start text-end font-medium tabular-nums sm:order-last sm:w-32 sm:self-auto"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>

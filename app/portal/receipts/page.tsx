@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/portal/Pager';
+import { PaymentStatus } from '@/components/portal/PaymentStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { ZCursor } from '@/lib/billing/keyset-page';
 import { listPayments } from '@/lib/billing/list-payments';
@@ -8,7 +9,7 @@ import { formatDate } from '@/lib/i18n/format-date';
 import { Money } from '@/components/ui/Money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-// Payments, newest first, a page at a time, each with its receipt.
+// Payments, newest first, a page at a time, each opening its receipt, with its state and the invoice it paid.
 export default async function ReceiptsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const ctx = await requirePortalContext();
   const t = await getTranslations('Portal');
@@ -31,6 +32,14 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(payment.createdAt, locale)}</p>
               </div>
               <p className="self-start text-end font-medium tabular-nums sm:w-32 sm:self-auto"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
+              <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+                <PaymentStatus status={payment.status} />
+                {payment.invoice && ctx.features.invoiceHistory && (
+                  <Link className="inline-flex min-h-6 items-center text-sm underline underline-offset-4" href={`/portal/invoices/${payment.invoice.id}`}>
+                    {t('invoiceTitle', { number: payment.invoice.number })}
+                  </Link>
+                )}
+              </div>
             </li>
           ))}
         </ul>

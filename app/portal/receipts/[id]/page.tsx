@@ -1,50 +1,70 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { CardLabel } from '@/components/portal/CardLabel';
+import { AmountHeadline } from '@/components/portal/AmountHeadline';
+import { DocumentActions } from '@/components/portal/DocumentActions';
+import { PaymentStatus } from '@/components/portal/PaymentStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { ApiError } from '@/lib/api/errors';
-import { getPaymentOrThrow } from '@/lib/billing/get-payment-or-throw';
-import { formatDate } from '@/lib/i18n/format-date';
-import { isId } from '@/lib/ids/new-id';
+import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
+import { getPaymentOrThrow } from '@/lib/billing/get-payment-or-throw';
+import { sumTaxesByRate } from '@/lib/billing/invoice-math/compute-invoice';
+import { totalsRows } from '@/lib/billing/totals-rows';
+import { formatDate } from '@/lib/i18n/format-date';
+import { formatMoney } from '@/lib/money/format-money';
+import { cardBrandName } from '@/lib/payments/card-brand-name';
+import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-// One receipt: number, date, amount, card, the invoice it paid, and its PDF.
+// One receipt: what was paid for (the invoice's lines and taxes), how much, when, with which card,
+// its state, the invoice it settled and its PDF.
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePortalContext();
-  const { id } = await params;
-  if (!isId('payment', id)) notFound();
-  const payment = await getPaymentOrThrow(ctx.login, id).catch((error) => {
-    if (error instanceof ApiError && error.code === 'not_found') notFound();
-    throw error;
-  });
-  const t = await getTranslations('Portal');
+  const payment = await loadOrNotFound('payment', (await params).id, (id) => getPaymentOrThrow(ctx.login, id));
+  const [t, tDoc] = await Promise.all([getTranslations('Portal'), getTranslations('Pdf')]);
   const { locale } = ctx;
-  const row = 'flex flex-wrap justify-between gap-x-4 gap-y-1 py-3';
+  const { invoice } = payment;
+  const paidWith = payment.cardBrand && payment.cardLast4
+    ? tDoc('paidWith', { card: t('cardLabel', { brand: cardBrandName(payment.cardBrand), last4: payment.cardLast4 }), date: formatDate(payment.createdAt, locale) })
+    : null;
 
   return (
     <PortalFrame ctx={ctx} current="receipts" title={t('receiptTitle', { number: payment.receiptNumber })}>
-      <dl className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 px-5 dark:divide-zinc-800 dark:border-zinc-800">
-        <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('receiptNumber')}</dt><dd className="font-medium">{payment.receiptNumber}</dd></div>
-        <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('paidOn')}</dt><dd>{formatDate(payment.createdAt, locale)}</dd></div>
-        <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('amount')}</dt><dd className="font-medium tabular-nums"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></dd></div>
-        {payment.cardBrand && payment.cardLast4 && (
-          <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('paymentMethod')}</dt><dd><CardLabel brand={payment.cardBrand} last4={payment.cardLast4} /></dd></div>
-        )}
-        {payment.invoice && (
-          <div className={row}>
-            <dt className="text-zinc-600 dark:text-zinc-400">{t('forInvoice')}</dt>
-            <dd><a className="underline underline-offset-4" href={`/portal/invoices/${payment.invoice.id}/pdf`}>{payment.invoice.number}</a></dd>
+      <AmountHeadline badge={<PaymentStatus status={payment.status} />} amount={payment.amount} currency={payment.currency} locale={locale} />
+      <p className="mt-2 text-zinc-700 dark:text-zinc-300">{paidWith ?? `${t('paidOn')} ${formatDate(payment.createdAt, locale)}`}</p>
+      {invoice && (
+        <section aria-labelledby="receipt-items" className="mt-6 rounded-xl border border-zinc-200 dark:border-zinc-800">
+          <h2 id="receipt-items" className="flex flex-wrap items-baseline justify-between gap-x-4 p-4 pb-0 text-lg font-semibold">
+            {tDoc('items')}
+            {ctx.features.invoiceHistory ? (
+              <Link className="text-sm font-normal underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('invoiceTitle', { number: invoice.number })}</Link>
+            ) : (
+              <span className="text-sm font-normal">{t('invoiceTitle', { number: invoice.number })}</span>
+            )}
+          </h2>
+          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {invoice.lines.map((line) => (
+              <li key={line.id} className="grid grid-cols-[1fr_auto] gap-x-4 p-4">
+                <p>
+                  {line.description}
+                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+                    {t('quantityTimesUnit', { quantity: line.quantity, unit: formatMoney({ amount: line.unitAmount, currency: invoice.currency }, locale) })}
+                  </span>
+                </p>
+                <p className="text-end tabular-nums"><Money amount={line.amount} currency={invoice.currency} locale={locale} /></p>
+              </li>
+            ))}
+          </ul>
+          <div className="border-t border-zinc-200 p-4 dark:border-zinc-800">
+            <TotalsList
+              rows={totalsRows({ ...invoice, taxSummary: sumTaxesByRate(invoice.lines.flatMap((l) => l.taxes)) }, tDoc, locale)}
+              currency={invoice.currency}
+              locale={locale}
+              className="ms-auto max-w-sm"
+            />
           </div>
-        )}
-      </dl>
-      <div className="mt-4 flex flex-wrap gap-4">
-        <a className="inline-flex min-h-11 items-center rounded-lg bg-[var(--brand)] px-4 font-semibold text-[var(--brand-text)]" href={`/portal/receipts/${payment.id}/pdf`}>
-          {t('download')}
-        </a>
-        <Link className="inline-flex min-h-11 items-center underline underline-offset-4" href="/portal/receipts">{t('backToReceipts')}</Link>
-      </div>
+        </section>
+      )}
+      <DocumentActions pdfHref={`/portal/receipts/${payment.id}/pdf`} backHref="/portal/receipts" backLabel={t('backToReceipts')} />
     </PortalFrame>
   );
 }

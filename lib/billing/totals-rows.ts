@@ -1,0 +1,40 @@
+import { formatTaxRate } from '../i18n/format-percent';
+
+type TTaxRateLike = { displayName: string; percentage: number; inclusive: boolean };
+type TTotals = {
+  subtotal: bigint;
+  discount: bigint;
+  taxSummary: readonly { taxRate: TTaxRateLike; taxableAmount: bigint; amount: bigint }[];
+  total: bigint;
+  /** Given for an issued invoice: what was paid and what is still owed follow the total. */
+  amountPaid?: bigint;
+};
+type TLabels = (
+  key: 'subtotal' | 'discount' | 'taxRateLine' | 'taxRateIncluded' | 'total' | 'amountPaid' | 'amountDue',
+  values?: { name: string; rate: string },
+) => string;
+
+export type TTotalsRow = { label: string; amount: bigint; strong?: boolean };
+
+/**
+ * The rows under an invoice's lines, in the order every page and PDF prints them: subtotal, the
+ * discount, each tax rate ("VAT (21 %)", inclusive ones marked as included), the total, then what
+ * was paid and what is due. `t` is the Pdf namespace, so a page and its PDF use the same words.
+ */
+export function totalsRows(totals: TTotals, t: TLabels, locale: string): TTotalsRow[] {
+  const rows: TTotalsRow[] = [{ label: t('subtotal'), amount: totals.subtotal }];
+  if (totals.discount > 0n) rows.push({ label: t('discount'), amount: -totals.discount });
+  for (const { taxRate, amount } of totals.taxSummary) rows.push({ label: taxRateLabel(taxRate, t, locale), amount });
+  rows.push({ label: t('total'), amount: totals.total, strong: true });
+  if (totals.amountPaid !== undefined) {
+    rows.push({ label: t('amountPaid'), amount: totals.amountPaid });
+    rows.push({ label: t('amountDue'), amount: totals.total - totals.amountPaid, strong: true });
+  }
+  return rows;
+}
+
+/** "VAT (21 %)", or "VAT (21 %, included)" for a rate inside the prices. */
+export function taxRateLabel(taxRate: TTaxRateLike, t: TLabels, locale: string): string {
+  const values = { name: taxRate.displayName, rate: formatTaxRate(taxRate.percentage, locale) };
+  return t(taxRate.inclusive ? 'taxRateIncluded' : 'taxRateLine', values);
+}
