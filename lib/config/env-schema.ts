@@ -48,6 +48,7 @@ export const ZEnv = z.object({
   PORTAL_LOGIN_TTL_SECONDS: intFromString(60, 3_600).default(3_600),
   RATE_LIMIT_PER_MINUTE: intFromString(1, 1_000_000).default(600),
   CARD_DECLINES_PER_ACCOUNT_PER_HOUR: intFromString(1, 1_000_000).default(100),
+  PORTAL_PDFS_PER_MINUTE: intFromString(1, 1_000_000).default(30),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
@@ -63,6 +64,8 @@ export const ZEnv = z.object({
   TRUSTED_PROXY_HOPS: intFromString(0, 10).default(0),
   HTTP_REQUEST_TIMEOUT_SECONDS: intFromString(1, 600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // npm run bench only: the floor routes it compares the app with (docs/performance.md).
+  BENCH_FLOORS: z.enum(['on', 'off']).default('off'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

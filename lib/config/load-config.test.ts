@@ -48,6 +48,9 @@ describe('loadConfig in production', () => {
     ['PORTAL_SESSION_TTL_SECONDS', '0'],
     ['PORTAL_LOGIN_TTL_SECONDS', '7200'],
     ['LOG_LEVEL', 'loud'],
+    ['PORTAL_PDFS_PER_MINUTE', '0'],
+    // The bench's floor routes never exist in a production server.
+    ['BENCH_FLOORS', 'on'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig(production({ [name]: value }))).toThrow(new RegExp(`${name}:`));
   });

@@ -18,6 +18,8 @@ export type TConfig = {
   rateLimitPerMinute: number;
   /** Declined card attempts (every customer together) after which an account's portal stops trying cards for a while. */
   cardDeclinesPerAccountPerHour: number;
+  /** PDFs one portal login may download a minute: each costs real work. */
+  portalPdfsPerMinute: number;
   redisUrl: string | undefined;
   /** Whether this process runs the webhook delivery worker beside the web server. */
   webhookWorker: boolean;
@@ -27,6 +29,8 @@ export type TConfig = {
   webhookRetryBaseSeconds: number;
   demoCredentialsPath: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  /** The bench's floor routes answer (demo mode only). */
+  benchFloors: boolean;
 };
 
 export class ConfigError extends Error {
@@ -59,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (new URL(e.PORTAL_BASE_URL!).protocol !== 'https:') {
       throw new ConfigError('Invalid configuration:\n  PORTAL_BASE_URL: must be https when PLUGIPAY_MODE=production');
     }
+    if (e.BENCH_FLOORS === 'on') throw new ConfigError('Invalid configuration:\n  BENCH_FLOORS: the bench routes never run in production mode');
   } else if (masterKey === undefined || tokenKeys === undefined) {
     const generated = readOrCreateGeneratedSecrets(dataDir);
     masterKey ??= generated.PLUGIPAY_MASTER_KEY;
@@ -80,11 +85,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalLoginTtlSeconds: e.PORTAL_LOGIN_TTL_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     cardDeclinesPerAccountPerHour: e.CARD_DECLINES_PER_ACCOUNT_PER_HOUR,
+    portalPdfsPerMinute: e.PORTAL_PDFS_PER_MINUTE,
     redisUrl: e.REDIS_URL,
     webhookWorker: e.WEBHOOK_WORKER === 'on',
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS ?? [],
     webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
     demoCredentialsPath: path.resolve(e.DEMO_CREDENTIALS_PATH),
     logLevel: e.LOG_LEVEL,
+    benchFloors: e.BENCH_FLOORS === 'on',
   };
 }

@@ -20,13 +20,22 @@ export function minorUnitsToDecimal({ amount, currency }: TMoney): string {
  * decimals is the currency's own (see currency-exponent), and the decimal string keeps it exact.
  */
 export function formatMoney(money: TMoney, locale: string): string {
-  const exponent = currencyExponent(money.currency);
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: money.currency.toUpperCase(),
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
   // Intl accepts decimal strings exactly (no float conversion); the cast covers older lib typings.
-  return format.format(minorUnitsToDecimal(money) as unknown as number);
+  return currencyFormat(locale, money.currency.toUpperCase()).format(minorUnitsToDecimal(money) as unknown as number);
+}
+
+// Building an Intl formatter costs far more than using one; a page formats dozens of amounts.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    const exponent = currencyExponent(currency);
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    // Locales and currencies are few, but keys come from data: keep the map bounded.
+    if (formats.size >= 500) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }

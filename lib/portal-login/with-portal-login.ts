@@ -20,8 +20,6 @@ type TOptions<P, B> = {
   costly?: boolean;
 };
 
-/** PDFs one login may fetch per minute: a customer reads a few; a script scraping them is stopped. */
-export const COSTLY_GETS_PER_MINUTE = 30;
 export type TPortalRequest<P, B> = { login: TPortalLogin; params: P; body: B; request: Request; requestId: string };
 type TRouteContext = { params: Promise<Record<string, string>> };
 
@@ -51,7 +49,7 @@ export function withPortalLogin<P = undefined, B = undefined>(options: TOptions<
         throw new ApiError('forbidden', 'This billing link was made for one task only.');
       }
       if (mutating) await enforceRateLimit(`login:${login.id}`);
-      if (options.costly) await enforceRateLimit(`login-costly:${login.id}`, { limit: COSTLY_GETS_PER_MINUTE });
+      if (options.costly) await enforceRateLimit(`login-costly:${login.id}`, { limit: getConfig().portalPdfsPerMinute });
       const params = parse(options.params, await context.params, true);
       const json = mutating ? (await readJsonBody(request)).json : undefined;
       const body = (options.body ? parse(options.body, json) : json) as B;

@@ -4,7 +4,7 @@ import type { TTaxId } from '../../lib/billing/tax-ids';
 import type { Prisma } from '../../lib/db/generated/client';
 import { newId } from '../../lib/ids/new-id';
 
-type TInterval = 'week' | 'month';
+type TInterval = 'day' | 'week' | 'month';
 
 export type THistoryInput = {
   accountId: string;
@@ -34,7 +34,8 @@ export type THistory = {
 
 export function addInterval(date: Date, interval: TInterval, count: number): Date {
   const d = new Date(date);
-  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7 * count);
+  if (interval === 'day') d.setUTCDate(d.getUTCDate() + count);
+  else if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7 * count);
   else d.setUTCMonth(d.getUTCMonth() + count);
   return d;
 }

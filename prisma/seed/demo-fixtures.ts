@@ -68,7 +68,7 @@ export type TDemoCustomer = {
     product: string;
     currency: string;
     unitAmount: bigint;
-    interval: 'week' | 'month';
+    interval: 'day' | 'week' | 'month';
     /** The subscription's tax rate (percentage as the API takes it). */
     taxRate?: { displayName: string; percentage: string; inclusive: boolean; country: string };
     periods: number;

@@ -125,7 +125,7 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
   });
   // The current period started a little while ago, so that the next charge is a few weeks out.
   const currentPeriodStart = addInterval(now, plan.interval, 0);
-  currentPeriodStart.setUTCDate(currentPeriodStart.getUTCDate() - (plan.interval === 'week' ? 2 : 9));
+  currentPeriodStart.setUTCDate(currentPeriodStart.getUTCDate() - (plan.interval === 'month' ? 9 : plan.interval === 'week' ? 2 : 0));
   currentPeriodStart.setUTCHours(0, 0, 0, 0);
   const taxRates = plan.taxRate ? [await ensureTaxRate(tx, accountId, plan.taxRate)] : [];
   const subscriptionId = newId('subscription');
