@@ -55,10 +55,21 @@ export async function authenticateRequest(
   const valid = signaturesMatch(signRequest(secret, parts), auth.signature);
   if (!key || key.revokedAt || !valid) throw unauthorized('The request signature is invalid, or the key is unknown or revoked.');
 
-  // Recorded at most once a minute per key, so that busy keys do not write on every request.
-  await prisma.apiKey.updateMany({
-    where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - 60_000) } }] },
+  await recordKeyUse(key.id, now);
+  return { keyId: key.id, accountId: key.accountId, scopes: key.scopes };
+}
+
+// When this process last wrote each key's lastUsedAt: a busy key costs one write a minute per
+// instance, not a statement per request.
+const recordedAt = new Map<string, number>();
+
+async function recordKeyUse(keyId: string, now: number): Promise<void> {
+  if (now - (recordedAt.get(keyId) ?? -Infinity) < 60_000) return;
+  recordedAt.set(keyId, now);
+  if (recordedAt.size > 10_000) recordedAt.clear();
+  // Another instance may have written it within the minute: then this changes nothing.
+  await getPrisma().apiKey.updateMany({
+    where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - 60_000) } }] },
     data: { lastUsedAt: new Date(now) },
   });
-  return { keyId: key.id, accountId: key.accountId, scopes: key.scopes };
 }

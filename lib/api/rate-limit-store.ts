@@ -8,8 +8,30 @@ import { logger } from '../log/logger';
 export type TRateLimitStore = {
   hit(key: string, windowStart: number, windowMs: number): Promise<number>;
   /** For /api/health: which store counts, and whether it answers. */
-  status(): { kind: 'database' | 'redis'; ok: boolean };
+  status(): { kind: 'memory' | 'database' | 'redis'; ok: boolean };
 };
+
+/**
+ * The embedded database admits one server process (the embedded lock), so its counters can live in
+ * that process: the same limits as the shared stores, without a write on every request.
+ */
+function memoryStore(): TRateLimitStore {
+  const counts = new Map<string, { windowStart: number; count: number }>();
+  let sweptAt = 0;
+  return {
+    async hit(key, windowStart, windowMs) {
+      if (windowStart - sweptAt >= windowMs) {
+        for (const [k, v] of counts) if (v.windowStart < windowStart) counts.delete(k);
+        sweptAt = windowStart;
+      }
+      const entry = counts.get(key);
+      if (entry && entry.windowStart === windowStart) return ++entry.count;
+      counts.set(key, { windowStart, count: 1 });
+      return 1;
+    },
+    status: () => ({ kind: 'memory', ok: true }),
+  };
+}
 
 const databaseStore: TRateLimitStore = {
   async hit(key, windowStart, windowMs) {
@@ -73,9 +95,10 @@ function redisStore(url: string): TRateLimitStore {
 const STORE = Symbol.for('plugipay.rateLimitStore');
 type TGlobal = typeof globalThis & { [STORE]?: TRateLimitStore };
 
-// Redis when REDIS_URL is set, otherwise the database; both are shared by all instances.
+// Redis when REDIS_URL is set, otherwise the PostgreSQL server, both shared by every instance; on
+// the embedded database, which has one instance, the process's memory.
 export function getRateLimitStore(): TRateLimitStore {
   const g = globalThis as TGlobal;
-  const { redisUrl } = getConfig();
-  return (g[STORE] ??= redisUrl ? redisStore(redisUrl) : databaseStore);
+  const { redisUrl, databaseUrl } = getConfig();
+  return (g[STORE] ??= redisUrl ? redisStore(redisUrl) : databaseUrl ? databaseStore : memoryStore());
 }

@@ -1,24 +1,28 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
+import { Prisma, type InvoiceStatus } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { PAGE_SIZE, toPage } from './keyset-page';
 
+export type TInvoiceRow = { id: string; number: string; status: InvoiceStatus; currency: string; total: bigint; issuedAt: Date; dueAt: Date | null };
+
 /**
- * One page of a customer's invoices, newest first, by keyset on (issuedAt, id): the index serves
- * every page in the same time, however long the history.
+ * One page of a customer's invoices, newest first, by keyset on (issuedAt, id). The row comparison
+ * `(issuedAt, id) < (…)` is an index condition on (accountId, customerId, issuedAt, id), so the
+ * 500th page reads as few rows as the first; Prisma can only write it as an OR, which PostgreSQL
+ * applies as a filter after reading every newer row (docs/decisions.md). A cursor that is not one
+ * of this customer's invoices gives an empty page.
  */
 export async function listInvoices({ accountId, customerId }: TCustomerScope, cursor?: string, size = PAGE_SIZE) {
-  const prisma = getPrisma();
-  const after = cursor ? await prisma.invoice.findFirst({ where: { id: cursor, accountId, customerId }, select: { id: true, issuedAt: true } }) : null;
-  const rows = await prisma.invoice.findMany({
-    where: {
-      accountId,
-      customerId,
-      status: { not: 'draft' },
-      ...(after ? { OR: [{ issuedAt: { lt: after.issuedAt } }, { issuedAt: after.issuedAt, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    take: size + 1,
-  });
+  const after = cursor
+    ? Prisma.sql`AND ("issuedAt", "id") < (SELECT "issuedAt", "id" FROM "Invoice" WHERE "id" = ${cursor} AND "accountId" = ${accountId} AND "customerId" = ${customerId})`
+    : Prisma.empty;
+  const rows = await getPrisma().$queryRaw<TInvoiceRow[]>`
+    SELECT "id", "number", "status", "currency", "total", "issuedAt", "dueAt" FROM "Invoice"
+    -- status compared as text: without statistics (PGlite has no autovacuum) the planner would
+    -- otherwise pick the (accountId, customerId, status) index and sort the whole history.
+    WHERE "accountId" = ${accountId} AND "customerId" = ${customerId} AND CAST("status" AS TEXT) <> 'draft' ${after}
+    ORDER BY "issuedAt" DESC, "id" DESC
+    LIMIT ${size + 1}`;
   return toPage(rows, size);
 }

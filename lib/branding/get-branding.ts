@@ -1,5 +1,6 @@
 import 'server-only';
 import { readPostalAddress, type TPostalAddress } from '../billing/postal-address';
+import type { CheckoutSettings } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { readableTextOn, visibleOn } from './contrast';
 
@@ -36,10 +37,20 @@ export async function getBranding(accountId: string): Promise<TBranding> {
     prisma.checkoutSettings.findUnique({ where: { accountId } }),
     prisma.account.findUnique({ where: { id: accountId }, select: { name: true } }),
   ]);
+  return brandingFrom(settings, account?.name ?? '');
+}
+
+type TSettingsRow = Pick<
+  CheckoutSettings,
+  'displayName' | 'logoUrl' | 'brandColor' | 'accentColor' | 'supportEmail' | 'supportUrl' | 'termsUrl' | 'privacyUrl' | 'legalName' | 'address' | 'taxId'
+>;
+
+/** Branding from an account's checkout settings row (or none) and its name. */
+export function brandingFrom(settings: TSettingsRow | null, accountName: string): TBranding {
   const brandColor = color(settings?.brandColor) ?? NEUTRAL.brandColor;
   const accentColor = color(settings?.accentColor) ?? NEUTRAL.accentColor;
   return {
-    displayName: settings?.displayName ?? account?.name ?? '',
+    displayName: settings?.displayName ?? accountName,
     logoUrl: settings?.logoUrl ?? null,
     brandColor,
     brandTextColor: readableTextOn(brandColor),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { clientIp, truncateIp, truncateUserAgent } from '../audit/client-fingerprint';
 import { recordAudit } from '../audit/record-audit';
 import { getConfig } from '../config/get-config';
 import { Prisma } from '../db/generated/client';
@@ -35,48 +36,59 @@ export async function openPortalLink(token: string, headers: Headers, now = new 
     } catch (error) {
       // Two links of one customer opened at once both end the active login and insert theirs; the
       // one-active-login index refuses the second, which then runs again and replaces the first.
-      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-      if (!conflict || attempt >= 2) throw error;
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
     }
   }
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002 from Prisma's own queries; a raw statement reports PostgreSQL's code (23505) instead.
+  return error.code === 'P2002' || JSON.stringify(error.meta ?? {}).includes('23505') || error.message.includes('23505');
+}
+
+type TConsumed = TLinkSession & { flowType: string | null; replaced: bigint };
+
 async function consume(sessionId: string, headers: Headers, now: Date): Promise<TOpenOutcome> {
   const prisma = getPrisma();
   const { portalLoginTtlSeconds } = getConfig();
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.portalSession.updateMany({
-      where: { id: sessionId, consumedAt: null, expiresAt: { gt: now } },
-      data: { consumedAt: now },
-    });
-    const session = await tx.portalSession.findUnique({
-      where: { id: sessionId },
-      select: { id: true, accountId: true, customerId: true, returnUrl: true, locale: true, flowType: true, consumedAt: true },
-    });
-    if (!session) return { kind: 'invalid', reason: 'unknown_session' } as const;
-    const audit = { accountId: session.accountId, customerId: session.customerId, portalSessionId: session.id, headers };
-    if (count === 0) {
-      await recordAudit({ ...audit, action: 'portal_link.open', outcome: 'refused', reason: 'already_used' }, tx);
-      return { kind: 'used', session } as const;
-    }
-    const replaced = await tx.portalLogin.updateMany({
-      where: { accountId: session.accountId, customerId: session.customerId, endedAt: null },
-      data: { endedAt: now, endReason: 'replaced' },
-    });
-    const cookieValue = newCookieValue();
-    await tx.portalLogin.create({
-      data: {
-        id: newId('portalLogin'),
-        accountId: session.accountId,
-        customerId: session.customerId,
-        portalSessionId: session.id,
-        cookieHash: hashCookieValue(cookieValue),
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + portalLoginTtlSeconds * 1000),
-      },
-    });
-    await recordAudit({ ...audit, action: 'portal_link.open', metadata: { replacedLogins: replaced.count } }, tx);
-    return { kind: 'opened', session, cookieValue, maxAgeSeconds: portalLoginTtlSeconds } as const;
+  const cookieValue = newCookieValue();
+  const loginId = newId('portalLogin');
+  const expiresAt = new Date(now.getTime() + portalLoginTtlSeconds * 1000);
+  // One statement, atomic on its own (an open is the busiest path after a mint; as a transaction it
+  // was seven round trips, docs/decisions.md): the conditional update that exactly one open wins,
+  // the customer's active login ended, the new one inserted (only once the old one is ended: its
+  // WHERE waits on the count), and the audit entry.
+  const [opened] = await prisma.$queryRaw<TConsumed[]>`
+    WITH "consumed" AS (
+      UPDATE "PortalSession" SET "consumedAt" = ${now}
+      WHERE "id" = ${sessionId} AND "consumedAt" IS NULL AND "expiresAt" > ${now}
+      RETURNING "id", "accountId", "customerId", "returnUrl", "locale", "flowType"),
+    "ended" AS (
+      UPDATE "PortalLogin" l SET "endedAt" = ${now}, "endReason" = 'replaced'
+      FROM "consumed" c WHERE l."accountId" = c."accountId" AND l."customerId" = c."customerId" AND l."endedAt" IS NULL
+      RETURNING l."id"),
+    "login" AS (
+      INSERT INTO "PortalLogin" ("id", "accountId", "customerId", "portalSessionId", "cookieHash", "createdAt", "lastSeenAt", "expiresAt")
+      SELECT ${loginId}, "accountId", "customerId", "id", ${hashCookieValue(cookieValue)}, ${now}, ${now}, ${expiresAt}
+      FROM "consumed" WHERE (SELECT count(*) FROM "ended") >= 0
+      RETURNING "id"),
+    "audit" AS (
+      INSERT INTO "AuditLog" ("id", "accountId", "customerId", "portalSessionId", "action", "outcome", "ipPrefix", "userAgent", "metadata", "createdAt")
+      SELECT ${newId('auditLog')}, "accountId", "customerId", "id", 'portal_link.open', 'ok', ${truncateIp(clientIp(headers))}, ${truncateUserAgent(headers.get('user-agent'))},
+        jsonb_build_object('replacedLogins', (SELECT count(*) FROM "ended")), ${now}
+      FROM "consumed" WHERE EXISTS (SELECT 1 FROM "login"))
+    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType", (SELECT count(*) FROM "ended") AS "replaced" FROM "consumed"`;
+  if (opened) {
+    const { replaced: _replaced, ...session } = opened;
+    return { kind: 'opened', session, cookieValue, maxAgeSeconds: portalLoginTtlSeconds };
+  }
+  // Used, expired meanwhile, or unknown: the rare path, said apart with a read.
+  const session = await prisma.portalSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, accountId: true, customerId: true, returnUrl: true, locale: true },
   });
+  if (!session) return { kind: 'invalid', reason: 'unknown_session' };
+  await recordAudit({ accountId: session.accountId, customerId: session.customerId, portalSessionId: session.id, headers, action: 'portal_link.open', outcome: 'refused', reason: 'already_used' });
+  return { kind: 'used', session };
 }

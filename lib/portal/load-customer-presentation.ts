@@ -2,11 +2,12 @@ import 'server-only';
 import { readPostalAddress } from '../billing/postal-address';
 import { readTaxIds } from '../billing/tax-ids';
 import type { TBuyer } from '../billing/buyer';
-import { getBranding, type TBranding } from '../branding/get-branding';
+import { brandingFrom, type TBranding } from '../branding/get-branding';
+import type { Customer } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import type { TLocale } from '../i18n/locales';
 import { resolvePortalLocale } from '../i18n/resolve-portal-locale';
-import { loadPortalFeatures, type TPortalFeatures } from './load-portal-features';
+import { featuresFrom, type TPortalFeatures } from './load-portal-features';
 
 export type TCustomerPresentation = {
   branding: TBranding;
@@ -31,16 +32,28 @@ export async function loadCustomerPresentation({
   sessionLocale: string | null | undefined;
   acceptLanguage: string | null;
 }): Promise<TCustomerPresentation> {
-  const [branding, features, customer] = await Promise.all([
-    getBranding(accountId),
-    loadPortalFeatures(accountId),
-    getPrisma().customer.findFirstOrThrow({ where: { id: customerId, accountId }, select: { id: true, name: true, email: true, preferredLocale: true, address: true, taxIds: true } }),
-  ]);
-  const locale = resolvePortalLocale({ sessionLocale, customerLocale: customer.preferredLocale, acceptLanguage, accountDefault: features.defaultLocale });
+  // One round trip for everything a page, a PDF or a link page needs to present this customer.
+  const [row] = await getPrisma().$queryRaw<TPresentationRow[]>`
+    SELECT c."id", c."name", c."email", c."preferredLocale", c."address", c."taxIds", a."name" AS "accountName",
+      to_jsonb(cs) AS "settings", to_jsonb(pc) AS "configuration"
+    FROM "Customer" c
+    JOIN "Account" a ON a."id" = c."accountId"
+    LEFT JOIN "CheckoutSettings" cs ON cs."accountId" = c."accountId"
+    LEFT JOIN "PortalConfiguration" pc ON pc."accountId" = c."accountId"
+    WHERE c."accountId" = ${accountId} AND c."id" = ${customerId}`;
+  if (!row) throw new Error(`customer ${customerId} of account ${accountId} is gone`);
+  const features = featuresFrom(row.configuration);
+  const locale = resolvePortalLocale({ sessionLocale, customerLocale: row.preferredLocale, acceptLanguage, accountDefault: features.defaultLocale });
   return {
-    branding,
+    branding: brandingFrom(row.settings, row.accountName),
     features,
-    customer: { id: customer.id, name: customer.name, email: customer.email, address: readPostalAddress(customer.address), taxIds: readTaxIds(customer.taxIds) },
+    customer: { id: row.id, name: row.name, email: row.email, address: readPostalAddress(row.address), taxIds: readTaxIds(row.taxIds) },
     locale,
   };
 }
+
+type TPresentationRow = Pick<Customer, 'id' | 'name' | 'email' | 'preferredLocale' | 'address' | 'taxIds'> & {
+  accountName: string;
+  settings: Parameters<typeof brandingFrom>[0];
+  configuration: Parameters<typeof featuresFrom>[0];
+};

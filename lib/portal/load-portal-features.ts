@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PortalConfiguration } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 
 export type TPortalFeatures = {
@@ -15,7 +16,13 @@ const DEFAULT_REASONS = ['too_expensive', 'missing_features', 'switched_service'
 
 /** The account's portal configuration (feature toggles); an account without one gets every feature. */
 export async function loadPortalFeatures(accountId: string): Promise<TPortalFeatures> {
-  const c = await getPrisma().portalConfiguration.findUnique({ where: { accountId } });
+  return featuresFrom(await getPrisma().portalConfiguration.findUnique({ where: { accountId } }));
+}
+
+type TConfigurationRow = Omit<PortalConfiguration, 'accountId' | 'updatedAt'>;
+
+/** Features from an account's portal configuration row, or the defaults without one. */
+export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
   return {
     invoiceHistory: c?.invoiceHistoryEnabled ?? true,
     paymentMethodUpdate: c?.paymentMethodUpdateEnabled ?? true,

@@ -97,6 +97,7 @@ export const TEST_CUSTOMERS = {
   e2eNextCharge: ['merchant', 'manyInvoices'],
   e2eInvoicePage: ['merchant', 'idr'],
   apiDocuments: ['documentsAccount', 'idr'],
+  apiOpenRace: ['merchant', 'noPaymentMethod'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {

@@ -8,7 +8,7 @@ describe('GET /api/health', () => {
     expect(await res.json()).toEqual({
       status: 'ok',
       database: { kind: process.env.DATABASE_URL ? 'postgresql' : 'embedded', ok: true },
-      rateLimits: { kind: 'database', ok: true },
+      rateLimits: { kind: process.env.DATABASE_URL ? 'database' : 'memory', ok: true },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LINK_PREVIEW_AGENTS } from '@/lib/portal-login/link-preview-agents';
-import { forgeToken, mintPortalSession, openLink, tokenKeys, tokenOf } from '@/lib/testing/portal-links';
-import { describeRunningServer, readCredentials, type TTestServer } from '@/lib/testing/test-server';
+import { forgeToken, mintPortalSession, openLink, portalFetch, tokenKeys, tokenOf } from '@/lib/testing/portal-links';
+import { describeRunningServer, readCredentials, readFixtures, type TTestServer } from '@/lib/testing/test-server';
 import type { TDemoCredentials } from '@/prisma/seed/seed-demo-data';
 
 let server: TTestServer;
@@ -66,6 +66,16 @@ describe('opening a portal link', () => {
     expect(statuses.filter((s) => s === 303)).toHaveLength(1);
     expect(statuses.filter((s) => s === 410)).toHaveLength(49);
     expect(results.filter((r) => r.setCookie)).toHaveLength(1);
+  });
+
+  it('several links of one customer opened at once all open, and only the last login stays live', async () => {
+    const customerId = readFixtures(inject('dataDir')).customers.apiOpenRace;
+    const sessions = await Promise.all(Array.from({ length: 6 }, () => mint({ customerId })));
+    const opened = await Promise.all(sessions.map((s) => openLink(s.url)));
+    expect(opened.map((o) => o.res.status)).toEqual(Array(6).fill(303));
+    const live = await Promise.all(opened.map(async (o) => (await portalFetch(server.baseUrl, '/portal', o.cookie)).status));
+    expect(live.filter((s) => s === 200)).toHaveLength(1);
+    expect(live.filter((s) => s === 401)).toHaveLength(5);
   });
 
   it('speaks the customer’s language on the used-link page', async () => {
