@@ -1,7 +1,9 @@
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PORTAL_TABS, type TPortalTab } from '@/lib/portal-login/portal-landing';
 import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
+import { bringCurrentTabIntoView } from '@/lib/portal-client/bring-current-tab-into-view';
 import { TabStrip } from './TabStrip';
 
 export function visibleTabs(features: TPortalFeatures): TPortalTab[] {
@@ -13,6 +15,7 @@ export function visibleTabs(features: TPortalFeatures): TPortalTab[] {
 // Navigation between the portal's sections: links with aria-current, so each is a real page.
 export async function PortalNav({ current, features }: { current: TPortalTab; features: TPortalFeatures }) {
   const t = await getTranslations('Portal');
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <nav aria-label={t('navLabel')} className="border-b border-zinc-200 dark:border-zinc-800">
       <TabStrip>
@@ -28,6 +31,7 @@ export async function PortalNav({ current, features }: { current: TPortalTab; fe
           </li>
         ))}
       </TabStrip>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `(${bringCurrentTabIntoView.toString()})(document.currentScript.previousElementSibling)` }} />
     </nav>
   );
 }

@@ -1,22 +1,16 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
+import { bringCurrentTabIntoView } from '@/lib/portal-client/bring-current-tab-into-view';
 
 /**
  * The tabs in one row that scrolls sideways when a phone is too narrow for them, with the current
- * tab brought into view (it may be the last one).
+ * tab brought into view: at first paint by the script PortalNav puts after it, and again here
+ * after each client-side navigation.
  */
 export function TabStrip({ children }: { children: ReactNode }) {
   const list = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    const strip = list.current;
-    const current = strip?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!strip || !current) return;
-    const start = current.offsetLeft - strip.offsetLeft;
-    if (start < strip.scrollLeft || start + current.offsetWidth > strip.scrollLeft + strip.clientWidth) {
-      strip.scrollLeft = start + current.offsetWidth - strip.clientWidth + 16;
-    }
-  }, []);
+  useEffect(() => bringCurrentTabIntoView(list.current), []);
   return (
     <ul ref={list} className="-mb-px flex gap-x-1 overflow-x-auto [scrollbar-width:thin]">
       {children}

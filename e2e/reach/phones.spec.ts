@@ -44,3 +44,18 @@ test('the cancel dialog on a phone: every reason’s radio keeps its size and pl
   expect(new Set(boxes.map((b) => `${b.width}x${b.height}`))).toEqual(new Set(['16x16']));
   expect(new Set(boxes.map((b) => Math.round(b.left))).size).toBe(1);
 });
+
+test('the current tab is in view from the first paint, before any of the page’s scripts has run', async ({ page, baseURL, credentials, fixtures }) => {
+  // No script of the app loads: what shows is the server's HTML and its inline script alone.
+  await page.route('**/_next/static/**/*.js', (route) => route.abort());
+  const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eTabFirstPaint, locale: 'id' });
+  await page.goto(`${session.url}?tab=invoices`);
+  const strip = page.locator('nav ul');
+  const current = strip.locator('[aria-current="page"]');
+  await expect(current).toHaveText('Faktur');
+  const [tab, box] = [(await current.boundingBox())!, (await strip.boundingBox())!];
+  expect(tab.x).toBeGreaterThanOrEqual(box.x);
+  expect(tab.x + tab.width).toBeLessThanOrEqual(box.x + box.width);
+  // The strip overflows in Indonesian at 360 px, so it had to be scrolled.
+  expect(await strip.evaluate((ul) => ul.scrollLeft)).toBeGreaterThan(0);
+});

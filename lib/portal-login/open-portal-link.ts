@@ -47,7 +47,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error.code === 'P2002' || JSON.stringify(error.meta ?? {}).includes('23505') || error.message.includes('23505');
 }
 
-type TConsumed = TLinkSession & { flowType: string | null; replaced: bigint };
+type TConsumed = TLinkSession & { flowType: string | null };
 
 async function consume(sessionId: string, headers: Headers, now: Date): Promise<TOpenOutcome> {
   const prisma = getPrisma();
@@ -78,11 +78,8 @@ async function consume(sessionId: string, headers: Headers, now: Date): Promise<
       SELECT ${newId('auditLog')}, "accountId", "customerId", "id", 'portal_link.open', 'ok', ${truncateIp(clientIp(headers))}, ${truncateUserAgent(headers.get('user-agent'))},
         jsonb_build_object('replacedLogins', (SELECT count(*) FROM "ended")), ${now}
       FROM "consumed" WHERE EXISTS (SELECT 1 FROM "login"))
-    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType", (SELECT count(*) FROM "ended") AS "replaced" FROM "consumed"`;
-  if (opened) {
-    const { replaced: _replaced, ...session } = opened;
-    return { kind: 'opened', session, cookieValue, maxAgeSeconds: portalLoginTtlSeconds };
-  }
+    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType" FROM "consumed"`;
+  if (opened) return { kind: 'opened', session: opened, cookieValue, maxAgeSeconds: portalLoginTtlSeconds };
   // Used, expired meanwhile, or unknown: the rare path, said apart with a read.
   const session = await prisma.portalSession.findUnique({
     where: { id: sessionId },

@@ -98,6 +98,7 @@ export const TEST_CUSTOMERS = {
   e2eInvoicePage: ['merchant', 'idr'],
   apiDocuments: ['documentsAccount', 'idr'],
   apiOpenRace: ['merchant', 'noPaymentMethod'],
+  e2eTabFirstPaint: ['merchant', 'active'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
