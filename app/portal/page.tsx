@@ -72,7 +72,11 @@ export default async function OverviewPage() {
         >
           {latestInvoice ? (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-              <span className="font-medium">{latestInvoice.number}</span>
+              {ctx.features.invoiceHistory ? (
+                <Link className="font-medium underline underline-offset-4" href={`/portal/invoices/${latestInvoice.id}`}>{latestInvoice.number}</Link>
+              ) : (
+                <span className="font-medium">{latestInvoice.number}</span>
+              )}
               <Money amount={latestInvoice.total} currency={latestInvoice.currency} locale={locale} />
               <InvoiceStatus status={latestInvoice.status} />
               {latestInvoice.status === 'open' && latestInvoice.dueAt && (

@@ -10,7 +10,12 @@ test('the next charge is what renewals charge: tax included, and how it adds up'
   await expect(plan).toContainText(/Next charge: €14\.52 on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await expect(page.getByLabel('How the next charge adds up')).toHaveText(/Subtotal\s*€12\.00\s*VAT \(21%\)\s*€2\.52\s*Total\s*€14\.52/);
   // The invoices the renewals made charge exactly that.
-  await expect(page.getByRole('region', { name: 'Latest invoice' }).locator('data')).toHaveText('€14.52');
+  const latest = page.getByRole('region', { name: 'Latest invoice' });
+  await expect(latest.locator('data')).toHaveText('€14.52');
+  // It opens as a page of its own, which charged the same.
+  await latest.getByRole('link', { name: /^T\S+-\d{4}$/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Invoice T\S+-\d{4}$/);
+  await expect(page.getByRole('main').locator('dl').last()).toContainText(/Total\s*€14\.52/);
   await page.getByRole('navigation').getByRole('link', { name: 'Subscription', exact: true }).click();
   await expect(page.getByRole('main')).toContainText(/Next charge: €14\.52 on/);
 });
