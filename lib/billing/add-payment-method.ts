@@ -3,6 +3,7 @@ import type { TActionScope, TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
+import { lockCustomer } from '../db/row-locks';
 import type { Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import type { TCardInput } from '../payments/card-input';
@@ -45,7 +46,7 @@ export async function addPaymentMethod(scope: TActionScope & { portalLoginId: st
   return getPrisma().$transaction(async (tx) => {
     // The same card twice would be two rows for one card: refused, whatever its name or default choice.
     // The customer's row lock makes two concurrent saves of one card count one after the other.
-    await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${customerId} FOR UPDATE`;
+    await lockCustomer(tx, { accountId, customerId });
     const same = await tx.paymentMethod.count({
       where: { accountId, customerId, detachedAt: null, fingerprint: result.card.fingerprint, expMonth: result.card.expMonth, expYear: result.card.expYear },
     });

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { TActionScope } from '../billing/customer-scope';
 import { getConfig } from '../config/get-config';
 import { getPrisma } from '../db/get-db';
+import { lockCustomer } from '../db/row-locks';
 import { newId } from '../ids/new-id';
 
 /**
@@ -24,7 +25,7 @@ export async function reserveCardAttempt(scope: TActionScope, portalLoginId: str
   const perAccount = getConfig().cardDeclinesPerAccountPerHour;
   const outcome = await getPrisma().$transaction(async (tx): Promise<{ attemptId: string } | TBlock> => {
     // One customer's attempts are counted one after another, on every instance.
-    await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${customerId} FOR UPDATE`;
+    await lockCustomer(tx, { accountId, customerId });
     const [counts] = await tx.$queryRaw<TCounts[]>`
       SELECT count(*) FILTER (WHERE "portalLoginId" = ${portalLoginId})::int AS "loginAttempts",
              count(*) FILTER (WHERE "customerId" = ${customerId} AND "outcome" <> 'saved')::int AS "customerRisky",

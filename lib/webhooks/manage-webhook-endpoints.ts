@@ -6,6 +6,7 @@ import { addressPolicyFromConfig, assertHostAllowed, RefusedAddressError } from 
 import { getConfig } from '../config/get-config';
 import { encryptSecret } from '../crypto/secret-box';
 import { getPrisma } from '../db/get-db';
+import { lockAccount } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
 import { serializeWebhookEndpoint } from './serialize-webhook-endpoint';
 
@@ -35,7 +36,7 @@ export async function createWebhookEndpoint(accountId: string, { url, events }: 
   const secret = newSecret();
   const endpoint = await getPrisma().$transaction(async (tx) => {
     // The account row's lock makes concurrent creations count one after another, on every instance.
-    await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
+    await lockAccount(tx, accountId);
     if ((await tx.webhookEndpoint.count({ where: { accountId, deletedAt: null } })) >= MAX_WEBHOOK_ENDPOINTS) {
       throw new ApiError('invalid_state', `This account already has ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints, the most it may have; delete one first.`);
     }
