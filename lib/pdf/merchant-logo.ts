@@ -1,6 +1,6 @@
 import 'server-only';
 import https from 'node:https';
-import { addressPolicyFromConfig, assertHostAllowed, guardedLookup, literalAddress } from '../webhooks/address-policy';
+import { addressPolicyFromConfig, guardedConnection } from '../webhooks/address-policy';
 
 // A merchant's logo for its PDFs, fetched from the https URL in its checkout settings the way a
 // webhook is sent (public addresses only outside demo mode, checked as it connects; no redirects),
@@ -24,13 +24,11 @@ function isDrawable(bytes: Buffer): boolean {
 async function download(url: string): Promise<Buffer | null> {
   const target = new URL(url);
   if (target.protocol !== 'https:') return null;
-  const policy = addressPolicyFromConfig();
-  const literal = literalAddress(target.hostname);
-  if (literal) await assertHostAllowed(literal, policy);
+  const connection = await guardedConnection(target, addressPolicyFromConfig());
   return new Promise((resolve) => {
     const request = https.get(
       target,
-      { lookup: policy.allowAll ? undefined : (guardedLookup(policy) as never), agent: false, timeout: TIMEOUT_MS, headers: { Accept: 'image/png, image/jpeg' } },
+      { ...connection, timeout: TIMEOUT_MS, headers: { Accept: 'image/png, image/jpeg' } },
       (response) => {
         if (response.statusCode !== 200) {
           response.resume();

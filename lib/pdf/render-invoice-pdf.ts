@@ -1,7 +1,7 @@
 import 'server-only';
 import { invoiceBuyer, type TBuyer } from '../billing/buyer';
 import type { TInvoiceDetail } from '../billing/get-invoice-or-throw';
-import { sumTaxesByRate } from '../billing/invoice-math/compute-invoice';
+import { issuedTaxSummary } from '../billing/invoice-math/compute-invoice';
 import { taxRateLabel, totalsRows } from '../billing/totals-rows';
 import type { TBranding } from '../branding/get-branding';
 import { formatDate } from '../i18n/format-date';
@@ -47,7 +47,7 @@ export async function renderInvoicePdf({ invoice, branding, customer, locale }: 
     })),
     y + 18,
   );
-  const taxSummary = sumTaxesByRate(invoice.lines.flatMap((l) => l.taxes));
+  const taxSummary = issuedTaxSummary(invoice.lines);
   y = writeTotals(pdf, totalsRows({ ...invoice, taxSummary, amountPaid: invoice.amountPaid }, t, locale), money, y);
   y = writeTaxSummary(
     pdf,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TBuyer } from '../billing/buyer';
 import type { TPaymentDetail } from '../billing/get-payment-or-throw';
-import { sumTaxesByRate } from '../billing/invoice-math/compute-invoice';
+import { issuedTaxSummary } from '../billing/invoice-math/compute-invoice';
 import { totalsRows } from '../billing/totals-rows';
 import type { TBranding } from '../branding/get-branding';
 import { formatDate } from '../i18n/format-date';
@@ -44,7 +44,7 @@ export async function renderReceiptPdf({ payment, branding, customer, locale }: 
       invoice.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: m(line.unitAmount), amount: m(line.amount) })),
       y + 18,
     );
-    y = writeTotals(pdf, totalsRows({ ...invoice, taxSummary: sumTaxesByRate(invoice.lines.flatMap((l) => l.taxes)) }, t, locale), m, y);
+    y = writeTotals(pdf, totalsRows({ ...invoice, taxSummary: issuedTaxSummary(invoice.lines) }, t, locale), m, y);
   }
   writeContact(pdf, t, branding, y);
   return pdf.toBuffer();

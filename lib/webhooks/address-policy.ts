@@ -90,3 +90,14 @@ export function guardedLookup(policy: TAddressPolicy) {
     );
   };
 }
+
+/**
+ * The connection options for a request to a merchant's URL under the policy (a webhook, a logo):
+ * an address literal is checked here, a name as it is connected to (guardedLookup), and no agent
+ * keeps a socket to be reused past those checks. Throws RefusedAddressError for a refused literal.
+ */
+export async function guardedConnection(target: URL, policy: TAddressPolicy): Promise<{ lookup: never; agent: false }> {
+  const literal = literalAddress(target.hostname);
+  if (literal) await assertHostAllowed(literal, policy);
+  return { lookup: (policy.allowAll ? undefined : guardedLookup(policy)) as never, agent: false };
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
-import { assertHostAllowed, guardedLookup, literalAddress, type TAddressPolicy } from './address-policy';
+import { guardedConnection, type TAddressPolicy } from './address-policy';
 
 /** A receiver has this long to answer, from the start of the connection to the end of its response. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -29,10 +29,9 @@ export async function sendWebhook(
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const target = new URL(url);
+  let connection: Awaited<ReturnType<typeof guardedConnection>>;
   try {
-    // A name is checked as it is connected to (guardedLookup); an address literal never is, so here.
-    const literal = literalAddress(target.hostname);
-    if (literal) await assertHostAllowed(literal, policy);
+    connection = await guardedConnection(target, policy);
   } catch (error) {
     return { status: undefined, latencyMs: elapsed(), responseBody: undefined, error: (error as Error).message };
   }
@@ -58,9 +57,8 @@ export async function sendWebhook(
       {
         method: 'POST',
         headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-        lookup: policy.allowAll ? undefined : (guardedLookup(policy) as never),
+        ...connection,
         signal: controller.signal,
-        agent: false,
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -137,3 +137,8 @@ function lineTaxes<TRate extends TTaxRateTerms>(charged: bigint, rates: readonly
   }
   return taxes;
 }
+
+/** An issued invoice's tax per rate, from the taxes stored on its lines. */
+export function issuedTaxSummary<TRate extends { id: string }>(lines: readonly { taxes: readonly TLineTax<TRate>[] }[]): TLineTax<TRate>[] {
+  return sumTaxesByRate(lines.flatMap((l) => l.taxes));
+}

@@ -9,7 +9,7 @@ import { PortalFrame } from '@/components/portal/PortalFrame';
 import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
 import { getInvoiceOrThrow } from '@/lib/billing/get-invoice-or-throw';
-import { sumTaxesByRate } from '@/lib/billing/invoice-math/compute-invoice';
+import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
 import { totalsRows } from '@/lib/billing/totals-rows';
 import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
@@ -26,7 +26,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const { locale } = ctx;
   const date = (d: Date) => formatDate(d, locale);
   const money = (amount: bigint) => formatMoney({ amount, currency: invoice.currency }, locale);
-  const taxSummary = sumTaxesByRate(invoice.lines.flatMap((l) => l.taxes));
+  const taxSummary = issuedTaxSummary(invoice.lines);
   const facts: [string, string][] = [
     [tDoc('issued'), date(invoice.issuedAt)],
     ...(invoice.status === 'open' && invoice.dueAt ? [[tDoc('due'), date(invoice.dueAt)] as [string, string]] : []),

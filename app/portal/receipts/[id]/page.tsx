@@ -7,7 +7,7 @@ import { PortalFrame } from '@/components/portal/PortalFrame';
 import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
 import { getPaymentOrThrow } from '@/lib/billing/get-payment-or-throw';
-import { sumTaxesByRate } from '@/lib/billing/invoice-math/compute-invoice';
+import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
 import { totalsRows } from '@/lib/billing/totals-rows';
 import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
@@ -56,7 +56,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           </ul>
           <div className="border-t border-zinc-200 p-4 dark:border-zinc-800">
             <TotalsList
-              rows={totalsRows({ ...invoice, taxSummary: sumTaxesByRate(invoice.lines.flatMap((l) => l.taxes)) }, tDoc, locale)}
+              rows={totalsRows({ ...invoice, taxSummary: issuedTaxSummary(invoice.lines) }, tDoc, locale)}
               currency={invoice.currency}
               locale={locale}
               className="ms-auto max-w-sm"
