@@ -6,7 +6,7 @@ const config = [
   ...nextTs,
   // CommonJS examples show what a plain-JavaScript user writes.
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', 'lib/sdk/dist/**', 'test-results/**', 'playwright-report/**', 'data/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', 'lib/sdk/dist/**', 'test-results/**', 'playwright-report/**', 'data/**', '.openapi-check-*/**'] },
 ];
 
 export default config;

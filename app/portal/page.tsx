@@ -34,7 +34,7 @@ export default async function OverviewPage() {
                 <SubscriptionStatus subscription={subscription} locale={locale} />
               </p>
               <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-                {t('perInterval', { amount: planAmount, interval: subscription.price.interval })}
+                {t('perInterval', { amount: planAmount, interval: subscription.price.interval ?? 'other' })}
               </p>
               {subscription.cancelAtPeriodEnd || !charge ? (
                 <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })}</p>

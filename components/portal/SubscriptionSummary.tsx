@@ -17,7 +17,7 @@ export async function SubscriptionSummary({ subscription, locale }: { subscripti
     <dl className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 px-5 dark:divide-zinc-800 dark:border-zinc-800">
       <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('currentPlan')}</dt><dd className="font-medium">{subscription.price.product.name}</dd></div>
       <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('status')}</dt><dd><SubscriptionStatus subscription={subscription} locale={locale} /></dd></div>
-      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('price')}</dt><dd className="tabular-nums">{t('perInterval', { amount, interval: subscription.price.interval })}</dd></div>
+      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('price')}</dt><dd className="tabular-nums">{t('perInterval', { amount, interval: subscription.price.interval ?? 'other' })}</dd></div>
       <div className={row}>
         <dt className="text-zinc-600 dark:text-zinc-400">{t('currentPeriod')}</dt>
         <dd>{t('periodRange', { start: formatDate(subscription.currentPeriodStart, locale), end: formatDate(subscription.currentPeriodEnd, locale) })}</dd>

@@ -5,6 +5,8 @@ export const API_SCOPES = [
   'plugipay:settings:write',
   'plugipay:webhooks:write',
   'plugipay:events:read',
+  'plugipay:billing:read',
+  'plugipay:billing:write',
 ] as const;
 
 export type TApiScope = (typeof API_SCOPES)[number];

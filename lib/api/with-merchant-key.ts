@@ -12,7 +12,8 @@ import { assertStorableText, readJsonBody } from './read-json-body';
 import { newRequestId, REQUEST_ID_HEADER } from './request-id';
 import { validationErrorFrom } from './zod-error';
 
-type TOptions<B, Q> = { scope?: TApiScope; body?: z.ZodType<B>; query?: z.ZodType<Q> };
+// An operation (lib/api/operation.ts) is such options: its scope and schemas guard the route.
+type TOptions<B, Q> = { scope: TApiScope; body?: z.ZodType<B>; query?: z.ZodType<Q> };
 
 export type TMerchantRequest<B, Q> = {
   account: TActingAccount;

@@ -23,6 +23,10 @@ export const ID_PREFIXES = {
   auditLog: 'aud',
   cardAttempt: 'cat',
   taxRate: 'txr',
+  coupon: 'cpn',
+  refund: 're',
+  invoiceItem: 'ii',
+  testClock: 'clock',
 } as const;
 
 export type TIdKind = keyof typeof ID_PREFIXES;

@@ -20,7 +20,7 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
   const { accountId } = account;
   if (input.flow) {
     // Checked first, so that an unknown customer is named as such whatever the flow says.
-    const customer = await getPrisma().customer.findFirst({ where: { id: input.customerId, accountId }, select: { id: true } });
+    const customer = await getPrisma().customer.findFirst({ where: { id: input.customerId, accountId, deletedAt: null }, select: { id: true } });
     if (!customer) throw noSuchCustomer(input.customerId);
     await assertFlowAllowed(accountId, input.customerId, input.flow);
   }
@@ -48,7 +48,7 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
       INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "expiresAt", "createdAt")
       SELECT ${session.id}, "accountId", "id", ${session.apiKeyId}, ${session.platformAccountId}, ${session.returnUrl}, ${session.locale},
         CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.expiresAt}, ${session.createdAt}
-      FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${input.customerId}
+      FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${input.customerId} AND "deletedAt" IS NULL
       RETURNING "id")
     INSERT INTO "Event" ("id", "accountId", "type", "data", "createdAt")
     SELECT ${event.id}, ${accountId}, ${event.type}, CAST(${event.data} AS JSONB), ${now} FROM "session"

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orDefault } from '../api/api-schemas';
 import { ZOutboundUrl } from '../api/z-outbound-url';
 import { isId } from '../ids/new-id';
 import { LOCALES } from '../i18n/locales';
@@ -15,7 +16,7 @@ export const ZCreatePortalSession = z.strictObject({
   customerId: z.string().refine((v) => isId('customer', v), { message: 'must be a customer id (cus_…)' }),
   // Where "Done" sends the customer.
   returnUrl: ZOutboundUrl,
-  locale: z.enum(['auto', ...LOCALES]).default('auto'),
+  locale: orDefault(z.enum(['auto', ...LOCALES]), 'auto'),
   flow: ZFlow.optional(),
 });
 

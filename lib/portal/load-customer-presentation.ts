@@ -34,7 +34,7 @@ export async function loadCustomerPresentation({
 }): Promise<TCustomerPresentation> {
   // One round trip for everything a page, a PDF or a link page needs to present this customer.
   const [row] = await getPrisma().$queryRaw<TPresentationRow[]>`
-    SELECT c."id", c."name", c."email", c."preferredLocale", c."address", c."taxIds", a."name" AS "accountName",
+    SELECT c."id", c."name", c."email", c."preferredLocales", c."address", c."taxIds", a."name" AS "accountName",
       to_jsonb(cs) AS "settings", to_jsonb(pc) AS "configuration"
     FROM "Customer" c
     JOIN "Account" a ON a."id" = c."accountId"
@@ -43,7 +43,7 @@ export async function loadCustomerPresentation({
     WHERE c."accountId" = ${accountId} AND c."id" = ${customerId}`;
   if (!row) throw new Error(`customer ${customerId} of account ${accountId} is gone`);
   const features = featuresFrom(row.configuration);
-  const locale = resolvePortalLocale({ sessionLocale, customerLocale: row.preferredLocale, acceptLanguage, accountDefault: features.defaultLocale });
+  const locale = resolvePortalLocale({ sessionLocale, customerLocales: row.preferredLocales, acceptLanguage, accountDefault: features.defaultLocale });
   return {
     branding: brandingFrom(row.settings, row.accountName),
     features,
@@ -52,7 +52,7 @@ export async function loadCustomerPresentation({
   };
 }
 
-type TPresentationRow = Pick<Customer, 'id' | 'name' | 'email' | 'preferredLocale' | 'address' | 'taxIds'> & {
+type TPresentationRow = Pick<Customer, 'id' | 'name' | 'email' | 'preferredLocales' | 'address' | 'taxIds'> & {
   accountName: string;
   settings: Parameters<typeof brandingFrom>[0];
   configuration: Parameters<typeof featuresFrom>[0];

@@ -22,9 +22,13 @@ export type TTestFixtures = {
   webhookAccount: { accountId: string; keyId: string; secret: string };
   /** A merchant with a Japanese name whose legal details only the document tests set. */
   documentsAccount: { accountId: string; keyId: string; secret: string };
+  /** A merchant whose billing objects only the billing API tests create. */
+  billingAccount: { accountId: string; keyId: string; secret: string };
+  /** A key of the billing account that may read billing objects and nothing else. */
+  billingReadKey: { keyId: string; secret: string };
 };
 
-type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount' | 'webhookAccount' | 'documentsAccount';
+type TAccountFixture = 'merchant' | 'otherMerchant' | 'featureAccount' | 'webhookAccount' | 'documentsAccount' | 'billingAccount';
 
 /**
  * Each test that keeps a login open gets a customer of its own, cloned from a demo customer, in
@@ -99,6 +103,7 @@ export const TEST_CUSTOMERS = {
   apiDocuments: ['documentsAccount', 'idr'],
   apiOpenRace: ['merchant', 'noPaymentMethod'],
   e2eTabFirstPaint: ['merchant', 'active'],
+  apiDeleteCustomer: ['billingAccount', 'active'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
@@ -162,12 +167,14 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   const featureAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Feature Test Co'], env)) as TTestFixtures['featureAccount'];
   const webhookAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Webhook Test Co'], env)) as TTestFixtures['webhookAccount'];
   const documentsAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['東京クラウド'], env)) as TTestFixtures['documentsAccount'];
+  const billingAccount = JSON.parse(runCli('lib/testing/create-test-account.ts', ['Billing Test Co'], env)) as TTestFixtures['billingAccount'];
   const accounts: Record<TAccountFixture, string> = {
     merchant,
     otherMerchant: readCredentials(credentialsPath).otherMerchant.accountId,
     featureAccount: featureAccount.accountId,
     webhookAccount: webhookAccount.accountId,
     documentsAccount: documentsAccount.accountId,
+    billingAccount: billingAccount.accountId,
   };
   const customers = {} as TTestFixtures['customers'];
   for (const account of Object.keys(accounts) as TAccountFixture[]) {
@@ -182,6 +189,8 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
     featureAccount,
     webhookAccount,
     documentsAccount,
+    billingAccount,
+    billingReadKey: JSON.parse(runCli('lib/cli/api-keys.ts', ['create', '--account', billingAccount.accountId, '--name', 'Billing read key', '--scopes', 'plugipay:billing:read', '--json'], env)) as { keyId: string; secret: string },
   };
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { zLimit } from '../api/api-schemas';
 import type { WebhookAttempt, WebhookDelivery } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { isId } from '../ids/new-id';
@@ -7,7 +8,7 @@ import { findEndpointOrThrow } from './manage-webhook-endpoints';
 
 export const ZListDeliveriesQuery = z.strictObject({
   startingAfter: z.string().refine((v) => isId('webhookDelivery', v), { message: 'must be a delivery id (whd_…)' }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: zLimit(20),
   status: z.enum(['pending', 'succeeded', 'failed']).optional(),
 });
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { zLimit } from '../api/api-schemas';
 import { getPrisma } from '../db/get-db';
 import { isId } from '../ids/new-id';
 import { EVENT_TYPES } from './record-event';
@@ -7,7 +8,7 @@ import { serializeEvent } from './serialize-event';
 
 export const ZListEventsQuery = z.strictObject({
   startingAfter: z.string().refine((v) => isId('event', v), { message: 'must be an event id (evt_…)' }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: zLimit(20),
   type: z.enum(EVENT_TYPES).optional(),
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { zLimit } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
 import { addressPolicyFromConfig, assertHostAllowed, RefusedAddressError } from './address-policy';
 import { getConfig } from '../config/get-config';
@@ -47,7 +48,7 @@ export async function createWebhookEndpoint(accountId: string, { url, events }: 
 
 export const ZListWebhookEndpointsQuery = z.strictObject({
   startingAfter: z.string().refine((v) => isId('webhookEndpoint', v), { message: 'must be a webhook endpoint id (we_…)' }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: zLimit(10),
 });
 
 /** The account's endpoints, newest first (ids are ULIDs), a page at a time. */

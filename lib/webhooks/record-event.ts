@@ -4,8 +4,21 @@ import { newId } from '../ids/new-id';
 
 export const EVENT_TYPES = [
   'plugipay.portal_session.created.v1',
+  'plugipay.customer.created.v1',
+  'plugipay.customer.updated.v1',
+  'plugipay.customer.deleted.v1',
+  'plugipay.product.created.v1',
+  'plugipay.product.updated.v1',
+  'plugipay.price.created.v1',
+  'plugipay.price.updated.v1',
+  'plugipay.tax_rate.created.v1',
+  'plugipay.tax_rate.updated.v1',
+  'plugipay.coupon.created.v1',
+  'plugipay.coupon.deleted.v1',
   'plugipay.subscription.canceled.v1',
   'plugipay.subscription.updated.v1',
+  'plugipay.payment_method.attached.v1',
+  'plugipay.payment_method.detached.v1',
   'plugipay.payment_method.updated.v1',
 ] as const;
 export type TEventType = (typeof EVENT_TYPES)[number];

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { orDefault } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
 import { getPrisma } from '../db/get-db';
 import { isId, newId } from '../ids/new-id';
@@ -7,11 +8,10 @@ import { DELIVERY_INCLUDE, serializeDelivery } from './list-deliveries';
 import { RETRY_WINDOW_MS } from './retry-schedule';
 import { isSubscribed } from './serialize-event';
 
-export const ZRedeliverEvent = z
+export const ZRedeliverEvent = orDefault(z
   .strictObject({
     endpoint: z.string().refine((v) => isId('webhookEndpoint', v), { message: 'must be a webhook endpoint id (we_…)' }).optional(),
-  })
-  .default({});
+  }), {});
 
 /**
  * Queues the event again, now, for every enabled endpoint subscribed to its type (or the one

@@ -95,7 +95,7 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
       email: c.email,
       name: c.name,
       externalId: c.externalId,
-      preferredLocale: c.preferredLocale ?? null,
+      preferredLocales: c.preferredLocale ? [c.preferredLocale] : [],
       phone: c.phone ?? null,
       address: c.address,
       taxIds: c.taxIds ?? [],

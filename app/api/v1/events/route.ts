@@ -1,12 +1,13 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
-import { listEvents, ZListEventsQuery } from '@/lib/webhooks/list-events';
+import { listEvents } from '@/lib/webhooks/list-events';
 import { refusedMethods } from '@/lib/api/refused-methods';
+import { WEBHOOK_OPERATIONS } from '@/lib/webhooks/webhook-operations';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/v1/events: the account's events, newest first (?startingAfter=evt_…&limit=&type=)
-export const GET = withMerchantKey({ scope: 'plugipay:events:read', query: ZListEventsQuery }, async ({ account, query }) =>
+export const GET = withMerchantKey(WEBHOOK_OPERATIONS.listEvents, async ({ account, query }) =>
   json(200, await listEvents(account.accountId, query)),
 );
 

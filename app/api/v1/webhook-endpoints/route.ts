@@ -1,18 +1,18 @@
 import { json } from '@/lib/api/json-result';
 import { withMerchantKey } from '@/lib/api/with-merchant-key';
-import { createWebhookEndpoint, listWebhookEndpoints, ZListWebhookEndpointsQuery } from '@/lib/webhooks/manage-webhook-endpoints';
-import { ZCreateWebhookEndpoint } from '@/lib/webhooks/webhook-endpoint-input';
+import { createWebhookEndpoint, listWebhookEndpoints } from '@/lib/webhooks/manage-webhook-endpoints';
 import { refusedMethods } from '@/lib/api/refused-methods';
+import { WEBHOOK_OPERATIONS } from '@/lib/webhooks/webhook-operations';
 
 export const dynamic = 'force-dynamic';
 
 // POST /api/v1/webhook-endpoints: subscribe a URL to events; the answer shows the signing secret once
-export const POST = withMerchantKey({ scope: 'plugipay:webhooks:write', body: ZCreateWebhookEndpoint }, async ({ account, body }) =>
+export const POST = withMerchantKey(WEBHOOK_OPERATIONS.createEndpoint, async ({ account, body }) =>
   json(201, await createWebhookEndpoint(account.accountId, body)),
 );
 
 // GET /api/v1/webhook-endpoints: the account's endpoints, without secrets
-export const GET = withMerchantKey({ scope: 'plugipay:webhooks:write', query: ZListWebhookEndpointsQuery }, async ({ account, query }) =>
+export const GET = withMerchantKey(WEBHOOK_OPERATIONS.listEndpoints, async ({ account, query }) =>
   json(200, await listWebhookEndpoints(account.accountId, query)),
 );
 

@@ -1,0 +1,18 @@
+import { COUPON_OPERATIONS, PRICE_OPERATIONS, PRODUCT_OPERATIONS, TAX_RATE_OPERATIONS } from '../../catalog/catalog-operations';
+import { CUSTOMER_OPERATIONS } from '../../customers/customer-operations';
+import { PORTAL_SESSION_OPERATIONS } from '../../portal-sessions/portal-session-operations';
+import { SETTINGS_OPERATIONS } from '../../settings/settings-operations';
+import { WEBHOOK_OPERATIONS } from '../../webhooks/webhook-operations';
+import type { TOperation } from '../operation';
+
+/** Every operation of the merchant API, in the order the document lists them. */
+export const ALL_OPERATIONS: readonly TOperation<never, never>[] = [
+  PORTAL_SESSION_OPERATIONS,
+  CUSTOMER_OPERATIONS,
+  PRODUCT_OPERATIONS,
+  PRICE_OPERATIONS,
+  TAX_RATE_OPERATIONS,
+  COUPON_OPERATIONS,
+  SETTINGS_OPERATIONS,
+  WEBHOOK_OPERATIONS,
+].flatMap((group) => Object.values(group) as TOperation<never, never>[]);

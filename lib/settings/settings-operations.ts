@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineOperation } from '../api/operation';
+import { ZCheckoutSettingsPatch } from './checkout-settings';
+import { ZPortalConfigurationPatch } from './portal-configuration';
+
+const nullableString = z.string().nullable();
+
+const ZCheckoutSettings = z
+  .object({
+    object: z.literal('checkout_settings'),
+    displayName: z.string(),
+    logoUrl: nullableString,
+    brandColor: nullableString,
+    accentColor: nullableString,
+    supportEmail: nullableString,
+    supportUrl: nullableString,
+    termsUrl: nullableString,
+    privacyUrl: nullableString,
+    legalName: nullableString,
+    address: z.object({ line1: nullableString, line2: nullableString, city: nullableString, state: nullableString, postalCode: nullableString, country: z.string() }).nullable(),
+    taxId: nullableString,
+  })
+  .meta({ id: 'CheckoutSettings' });
+
+const enabled = z.object({ enabled: z.boolean() });
+const ZPortalConfiguration = z
+  .object({
+    object: z.literal('portal_configuration'),
+    features: z.object({
+      invoiceHistory: enabled,
+      paymentMethodUpdate: enabled,
+      subscriptionCancel: z.object({ enabled: z.boolean(), mode: z.enum(['at_period_end', 'immediately']), reasons: z.array(z.string()) }),
+      subscriptionResume: enabled,
+    }),
+    defaultLocale: z.string(),
+  })
+  .meta({ id: 'PortalConfiguration' });
+
+export const SETTINGS_OPERATIONS = {
+  getCheckout: defineOperation({
+    method: 'get', path: '/api/v1/checkout-settings', operationId: 'retrieveCheckoutSettings', tag: 'Settings', scope: 'plugipay:settings:read',
+    summary: 'The branding and legal details the portal and documents use',
+    response: { status: 200, description: 'The settings.', schema: ZCheckoutSettings },
+  }),
+  updateCheckout: defineOperation({
+    method: 'patch', path: '/api/v1/checkout-settings', operationId: 'updateCheckoutSettings', tag: 'Settings', scope: 'plugipay:settings:write',
+    body: ZCheckoutSettingsPatch.meta({ id: 'CheckoutSettingsUpdate' }),
+    summary: 'Change some of the checkout settings',
+    response: { status: 200, description: 'The settings after the change.', schema: ZCheckoutSettings },
+  }),
+  getPortal: defineOperation({
+    method: 'get', path: '/api/v1/portal-configuration', operationId: 'retrievePortalConfiguration', tag: 'Settings', scope: 'plugipay:settings:read',
+    summary: "The portal's features and default locale",
+    response: { status: 200, description: 'The configuration.', schema: ZPortalConfiguration },
+  }),
+  updatePortal: defineOperation({
+    method: 'patch', path: '/api/v1/portal-configuration', operationId: 'updatePortalConfiguration', tag: 'Settings', scope: 'plugipay:settings:write',
+    body: ZPortalConfigurationPatch.meta({ id: 'PortalConfigurationUpdate' }),
+    summary: 'Change some of the portal configuration',
+    response: { status: 200, description: 'The configuration after the change.', schema: ZPortalConfiguration },
+  }),
+};
