@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TActionScope, TCustomerScope } from './customer-scope';
+import { isPortalAction, type TActionScope, type TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
@@ -8,9 +8,9 @@ import type { Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import type { TCardInput } from '../payments/card-input';
 import { reserveCardAttempt, settleCardAttempt } from '../payments/card-velocity';
-import type { TPaymentProcessor, TProcessorDecline } from '../payments/payment-processor';
+import type { TPaymentProcessor, TProcessorDecline, TSavedCard } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
-import { serializePaymentMethod } from './serialize-payment-method';
+import { serializePaymentMethod } from '../customers/payment-method-schemas';
 
 
 /** Makes one of the customer's cards the default, for the customer and their live subscriptions. */
@@ -42,34 +42,40 @@ export async function addPaymentMethod(scope: TActionScope & { portalLoginId: st
     await recordAudit({ ...scope, action: 'payment_method.add', outcome: 'refused', reason: result.code });
     throw new ApiError('validation_error', result.code, PARAM_OF_DECLINE[result.code] ?? 'number');
   }
+  return storeSavedCard(scope, result.card, { name: card.name || null, makeDefault: card.makeDefault ?? false }, 'plugipay.payment_method.updated.v1');
+}
+
+/**
+ * Stores a card the processor accepted, for the portal or the API: refused when the customer already
+ * has it (same fingerprint and expiry), the default when asked or when it is the first. Portal
+ * changes are audited as the customer's.
+ */
+export async function storeSavedCard(
+  scope: TCustomerScope,
+  card: TSavedCard,
+  { name, makeDefault }: { name: string | null; makeDefault: boolean },
+  eventType: 'plugipay.payment_method.updated.v1' | 'plugipay.payment_method.attached.v1',
+) {
   const { accountId, customerId } = scope;
   return getPrisma().$transaction(async (tx) => {
     // The same card twice would be two rows for one card: refused, whatever its name or default choice.
     // The customer's row lock makes two concurrent saves of one card count one after the other.
     await lockCustomer(tx, { accountId, customerId });
     const same = await tx.paymentMethod.count({
-      where: { accountId, customerId, detachedAt: null, fingerprint: result.card.fingerprint, expMonth: result.card.expMonth, expYear: result.card.expYear },
+      where: { accountId, customerId, detachedAt: null, fingerprint: card.fingerprint, expMonth: card.expMonth, expYear: card.expYear },
     });
     if (same > 0) throw new ApiError('validation_error', 'duplicate_card', 'number');
     const hasDefault = (await tx.paymentMethod.count({ where: { accountId, customerId, isDefault: true, detachedAt: null } })) > 0;
     const id = newId('paymentMethod');
     await tx.paymentMethod.create({
-      data: {
-        id,
-        accountId,
-        customerId,
-        cardBrand: result.card.brand,
-        cardLast4: result.card.last4,
-        expMonth: result.card.expMonth,
-        expYear: result.card.expYear,
-        fingerprint: result.card.fingerprint,
-        cardholderName: card.name || null,
-      },
+      data: { id, accountId, customerId, cardBrand: card.brand, cardLast4: card.last4, expMonth: card.expMonth, expYear: card.expYear, fingerprint: card.fingerprint, cardholderName: name },
     });
-    if (card.makeDefault || !hasDefault) await makeDefaultInTx(tx, scope, id);
+    if (makeDefault || !hasDefault) await makeDefaultInTx(tx, scope, id);
     const saved = await tx.paymentMethod.findUniqueOrThrow({ where: { id } });
-    await recordEvent(tx, { accountId, type: 'plugipay.payment_method.updated.v1', object: serializePaymentMethod(saved) });
-    await recordAudit({ ...scope, action: 'payment_method.add', metadata: { paymentMethodId: id, brand: saved.cardBrand, last4: saved.cardLast4 } }, tx);
+    await recordEvent(tx, { accountId, type: eventType, object: serializePaymentMethod(saved) });
+    if (isPortalAction(scope)) {
+      await recordAudit({ ...scope, action: 'payment_method.add', metadata: { paymentMethodId: id, brand: saved.cardBrand, last4: saved.cardLast4 } }, tx);
+    }
     return saved;
   });
 }

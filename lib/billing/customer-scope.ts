@@ -9,3 +9,8 @@ export type TActionScope = TCustomerScope & { portalSessionId: string; headers: 
 export function actionScope(login: TPortalLogin, request: Request): TActionScope {
   return { accountId: login.accountId, customerId: login.customerId, portalSessionId: login.session.id, headers: request.headers };
 }
+
+/** Whether a change comes from the portal (and is audited as the customer's) rather than the API. */
+export function isPortalAction(scope: TCustomerScope): scope is TActionScope {
+  return 'portalSessionId' in scope;
+}

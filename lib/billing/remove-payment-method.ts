@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
-import { serializePaymentMethod } from './serialize-payment-method';
+import { serializePaymentMethod } from '../customers/payment-method-schemas';
 
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orDefault, readMetadata, ZCurrency, ZMetadata, ZTimestamp, zIdOf, zList, zListQuery, zMinorAmount } from '../api/api-schemas';
-import { refusingImmutable } from '../api/immutable-fields';
+import { refusingFields } from '../api/refused-fields';
 import type { Price } from '../db/generated/client';
 import { ZProductId, ZQueryBoolean } from './product-schemas';
 
@@ -54,7 +54,7 @@ export const ZPriceCreate = z
   .meta({ id: 'PriceCreate' });
 
 const FIXED = 'cannot change: a price keeps its terms for the invoices that used it. Archive it (active: false) and create another.';
-export const ZPriceUpdate = refusingImmutable(
+export const ZPriceUpdate = refusingFields(
   z
     .strictObject({
       nickname: ZNickname.nullable().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readMetadata, ZMetadata, ZTimestamp, zList, zListQuery } from '../api/api-schemas';
-import { refusingImmutable } from '../api/immutable-fields';
+import { refusingFields } from '../api/refused-fields';
 import { formatTaxPercentage, parseTaxPercentage } from '../billing/invoice-math/tax-percentage';
 import { COUNTRY_CODES } from '../billing/country-codes';
 import type { TaxRate } from '../db/generated/client';
@@ -40,7 +40,7 @@ export const ZTaxRateCreate = z
   .meta({ id: 'TaxRateCreate' });
 
 const FIXED = 'cannot change: invoices already carry this rate. Archive it (active: false) and create another.';
-export const ZTaxRateUpdate = refusingImmutable(
+export const ZTaxRateUpdate = refusingFields(
   z
     .strictObject({
       displayName: z.string().trim().min(1).max(50).optional(),

@@ -5,7 +5,7 @@ import { definedFields } from '../api/defined-fields';
 import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import { normalizePostalAddress } from '../billing/postal-address';
-import { serializePaymentMethod } from '../billing/serialize-payment-method';
+import { serializePaymentMethod } from './payment-method-schemas';
 import { serializeSubscription } from '../billing/serialize-subscription';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';

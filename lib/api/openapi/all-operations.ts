@@ -1,5 +1,6 @@
 import { COUPON_OPERATIONS, PRICE_OPERATIONS, PRODUCT_OPERATIONS, TAX_RATE_OPERATIONS } from '../../catalog/catalog-operations';
 import { CUSTOMER_OPERATIONS } from '../../customers/customer-operations';
+import { PAYMENT_METHOD_OPERATIONS } from '../../customers/payment-method-operations';
 import { PORTAL_SESSION_OPERATIONS } from '../../portal-sessions/portal-session-operations';
 import { SETTINGS_OPERATIONS } from '../../settings/settings-operations';
 import { WEBHOOK_OPERATIONS } from '../../webhooks/webhook-operations';
@@ -9,6 +10,7 @@ import type { TOperation } from '../operation';
 export const ALL_OPERATIONS: readonly TOperation<never, never>[] = [
   PORTAL_SESSION_OPERATIONS,
   CUSTOMER_OPERATIONS,
+  PAYMENT_METHOD_OPERATIONS,
   PRODUCT_OPERATIONS,
   PRICE_OPERATIONS,
   TAX_RATE_OPERATIONS,

@@ -29,6 +29,7 @@ const ERRORS = {
 const TAG_DESCRIPTIONS: Record<string, string> = {
   'Portal sessions': 'Single-use links that open the portal for one customer.',
   Customers: 'The people and companies the merchant bills.',
+  'Payment methods': 'Cards attached to a customer through the processor’s tokens; never a card number.',
   Products: 'What the merchant sells; prices hang from them.',
   Prices: 'An amount in one currency, one-time or recurring; fixed once created.',
   'Tax rates': 'Percentages added to (exclusive) or contained in (inclusive) invoice lines.',

@@ -95,3 +95,42 @@ describe('PlugipayClient retries', () => {
     expect(api.seen[1]!.headers['idempotency-key']).toBe('mine');
   });
 });
+
+describe('PlugipayClient lists and responses', () => {
+  const page = (ids: string[], hasMore: boolean) => ({ status: 200, body: { object: 'list', data: ids.map((id) => ({ id, object: 'customer' })), hasMore } });
+
+  it('iterates every page with for await, asking for each next page after the last id', async () => {
+    const api = await fakeApi([page(['cus_3', 'cus_2'], true), page(['cus_1'], false)]);
+    const seen: string[] = [];
+    for await (const customer of client(api.baseUrl).customers.list({ limit: 2, email: 'a@example.com' })) seen.push(customer.id);
+    expect(seen).toEqual(['cus_3', 'cus_2', 'cus_1']);
+    expect(api.seen.map((s) => s.url)).toEqual(['/api/v1/customers?limit=2&email=a%40example.com', '/api/v1/customers?limit=2&email=a%40example.com&startingAfter=cus_2']);
+  });
+
+  it('awaits one page, with the response beside it but not in its JSON', async () => {
+    const api = await fakeApi([page(['cus_9'], true)]);
+    const first = await client(api.baseUrl).customers.list();
+    expect(first.data.map((c) => c.id)).toEqual(['cus_9']);
+    expect(first.lastResponse).toMatchObject({ requestId: 'req_1', statusCode: 200 });
+    expect(JSON.stringify(first)).not.toContain('lastResponse');
+    expect(api.seen).toHaveLength(1);
+  });
+
+  it('takes timeout, retries, idempotency key and on-behalf-of per request', async () => {
+    const api = await fakeApi([serverError, { status: 201, body: { id: 'cus_1', object: 'customer' } }]);
+    const error = await client(api.baseUrl, 3).customers.create({ email: 'a@example.com' }, { maxRetries: 0 }).catch((e) => e);
+    expect(error).toBeInstanceOf(PlugipayApiError);
+    expect(api.seen).toHaveLength(1);
+    const created = await client(api.baseUrl).customers.create({ email: 'a@example.com' }, { idempotencyKey: 'signup-42', onBehalfOf: 'acc_x', timeoutMs: 5_000 });
+    expect(created.lastResponse.requestId).toBe('req_2');
+    expect(api.seen[1]!.headers).toMatchObject({ 'idempotency-key': 'signup-42', 'plugipay-on-behalf-of': 'acc_x' });
+  });
+
+  it('does not wait out a Retry-After longer than its cap: the 429 is the caller’s', async () => {
+    const api = await fakeApi([{ status: 429, headers: { 'Retry-After': '3600' }, body: { error: { code: 'rate_limited', message: 'slow' } } }]);
+    const error = await client(api.baseUrl, 3).customers.retrieve('cus_1').catch((e) => e);
+    expect(error).toBeInstanceOf(PlugipayRateLimitError);
+    expect(api.seen).toHaveLength(1);
+  });
+});
+

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { errorFromResponse, PlugipayConnectionError, PlugipayError } from './errors.js';
 import { signRequest } from './signing.js';
-import type { CreatePortalSessionInput, PortalSession, RequestOptions } from './types.js';
+import { ListPromise, type List } from './list.js';
+import { createResources } from './resources.js';
+import type { CreatePortalSessionInput, PerRequestOptions, PortalSession, RequestOptions, ResponseMeta, WithResponse } from './types.js';
 
 export interface PlugipayClientOptions {
   keyId: string;
@@ -18,6 +20,8 @@ export interface PlugipayClientOptions {
 
 const DEFAULT_BASE_URL = 'https://plugipay.com';
 const MAX_BACKOFF_MS = 8_000;
+/** The longest Retry-After the client waits out; a longer one is the caller's to handle (the 429 is thrown). */
+export const MAX_RETRY_AFTER_MS = 20_000;
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,10 +40,31 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+function headersOf(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => (out[name] = value));
+  return out;
+}
+
+function withResponse<T>(body: T, meta: ResponseMeta): WithResponse<T> {
+  const target = (body !== null && typeof body === 'object' ? body : {}) as T & object;
+  Object.defineProperty(target, 'lastResponse', { value: meta, enumerable: false });
+  return target as WithResponse<T>;
+}
+
 export class PlugipayClient {
   readonly portalSessions: {
-    create(input: CreatePortalSessionInput, options?: { onBehalfOf?: string; idempotencyKey?: string }): Promise<PortalSession>;
+    create(input: CreatePortalSessionInput, options?: PerRequestOptions): Promise<WithResponse<PortalSession>>;
   };
+  readonly customers!: ReturnType<typeof createResources>['customers'];
+  readonly products!: ReturnType<typeof createResources>['products'];
+  readonly prices!: ReturnType<typeof createResources>['prices'];
+  readonly taxRates!: ReturnType<typeof createResources>['taxRates'];
+  readonly coupons!: ReturnType<typeof createResources>['coupons'];
+  readonly paymentMethods!: ReturnType<typeof createResources>['paymentMethods'];
+  readonly webhookEndpoints!: ReturnType<typeof createResources>['webhookEndpoints'];
+  readonly events!: ReturnType<typeof createResources>['events'];
+  readonly settings!: ReturnType<typeof createResources>['settings'];
 
   private readonly options: Required<Omit<PlugipayClientOptions, 'onBehalfOf'>> & { onBehalfOf?: string };
 
@@ -57,6 +82,16 @@ export class PlugipayClient {
       create: (input, opts = {}) =>
         this.request<PortalSession>({ method: 'POST', path: '/api/v1/portal-sessions', body: input, ...opts }),
     };
+    Object.assign(this, createResources(this));
+  }
+
+  /** A list call: awaited, one page; iterated with `for await`, every item of every page. */
+  list<T extends { id: string }>(path: string, query: Record<string, string | number | boolean | undefined> = {}, options: PerRequestOptions = {}): ListPromise<T> {
+    const { startingAfter, ...rest } = query;
+    return new ListPromise<T>(
+      (after) => this.request<List<T>>({ method: 'GET', path, query: { ...rest, startingAfter: after }, ...options }),
+      startingAfter === undefined ? undefined : String(startingAfter),
+    );
   }
 
   /** A client that acts for one merchant account the platform manages (Plugipay-On-Behalf-Of). */
@@ -65,7 +100,7 @@ export class PlugipayClient {
   }
 
   /** Any API call, signed; POSTs carry one Idempotency-Key across all their retries. */
-  async request<T>({ method, path, body, query, onBehalfOf, idempotencyKey }: RequestOptions): Promise<T> {
+  async request<T>({ method, path, body, query, onBehalfOf, idempotencyKey, timeoutMs, maxRetries }: RequestOptions): Promise<WithResponse<T>> {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, String(v));
     const pathWithQuery = `${path.startsWith('/') ? path : `/${path}`}${search.size ? `?${search}` : ''}`;
@@ -74,7 +109,7 @@ export class PlugipayClient {
     const idempotency = method === 'POST' ? (idempotencyKey ?? randomUUID()) : undefined;
 
     for (let attempt = 0; ; attempt++) {
-      const retriesLeft = attempt < this.options.maxRetries;
+      const retriesLeft = attempt < (maxRetries ?? this.options.maxRetries);
       const timestamp = String(Math.floor(Date.now() / 1000));
       const headers: Record<string, string> = {
         Authorization: `Plugipay-HMAC-SHA256 keyId=${this.options.keyId},timestamp=${timestamp},signature=${signRequest(this.options.secret, { timestamp, method, pathWithQuery, body: payload })}`,
@@ -91,7 +126,7 @@ export class PlugipayClient {
           method,
           headers,
           body: payload || undefined,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: AbortSignal.timeout(timeoutMs ?? this.options.timeoutMs),
         });
       } catch (cause) {
         if (retriesLeft) {
@@ -113,11 +148,13 @@ export class PlugipayClient {
         if (parsed === undefined && text) {
           throw new PlugipayError({ code: 'invalid_response', status: response.status, message: 'Plugipay answered with something that is not JSON.' });
         }
-        return parsed as T;
+        const meta: ResponseMeta = { requestId: response.headers.get('plugipay-request-id') ?? undefined, statusCode: response.status, headers: headersOf(response.headers) };
+        return withResponse(parsed as T, meta);
       }
       const retryable = response.status === 429 || response.status >= 500;
-      if (retryable && retriesLeft) {
-        await sleep(response.status === 429 ? (retryAfterMs(response.headers.get('retry-after')) ?? backoff(attempt)) : backoff(attempt));
+      const wait = response.status === 429 ? (retryAfterMs(response.headers.get('retry-after')) ?? backoff(attempt)) : backoff(attempt);
+      if (retryable && retriesLeft && wait <= MAX_RETRY_AFTER_MS) {
+        await sleep(wait);
         continue;
       }
       throw errorFromResponse(response.status, parsed, response.headers.get('plugipay-request-id'));

@@ -1,5 +1,5 @@
 // The package's entry point: what `@forjio/plugipay-node` exports.
-export { PlugipayClient, type PlugipayClientOptions } from './client.js';
+export { MAX_RETRY_AFTER_MS, PlugipayClient, type PlugipayClientOptions } from './client.js';
 export { verifyWebhook, type VerifyWebhookInput } from './webhooks.js';
 export {
   PlugipayError,
@@ -13,4 +13,6 @@ export {
   PlugipayConnectionError,
   PlugipaySignatureVerificationError,
 } from './errors.js';
-export type { CreatePortalSessionInput, PortalSession, PortalSessionFlow, PlugipayEvent, RequestOptions } from './types.js';
+export { ListPromise, type List } from './list.js';
+export type * from './types.js';
+export type { components, operations, paths } from './api-types.js';

@@ -1,7 +1,7 @@
 import { ApiError } from '@/lib/api/errors';
 import { actionScope } from '@/lib/billing/customer-scope';
 import { addPaymentMethod } from '@/lib/billing/add-payment-method';
-import { serializePaymentMethod } from '@/lib/billing/serialize-payment-method';
+import { serializePaymentMethod } from '@/lib/customers/payment-method-schemas';
 import { ZCardInput } from '@/lib/payments/card-input';
 import { getPaymentProcessor } from '@/lib/payments/get-payment-processor';
 import { flowCompletionResponse } from '@/lib/portal-login/complete-flow';

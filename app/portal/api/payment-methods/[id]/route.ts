@@ -1,6 +1,6 @@
 import { actionScope } from '@/lib/billing/customer-scope';
 import { removePaymentMethod } from '@/lib/billing/remove-payment-method';
-import { serializePaymentMethod } from '@/lib/billing/serialize-payment-method';
+import { serializePaymentMethod } from '@/lib/customers/payment-method-schemas';
 import { withPortalLogin } from '@/lib/portal-login/with-portal-login';
 import { assertFeature } from '@/lib/portal/assert-feature';
 import { ZPaymentMethodParams } from '@/lib/portal/portal-action-inputs';

@@ -1,5 +1,5 @@
 import { actionScope } from '@/lib/billing/customer-scope';
-import { serializePaymentMethod } from '@/lib/billing/serialize-payment-method';
+import { serializePaymentMethod } from '@/lib/customers/payment-method-schemas';
 import { setDefaultPaymentMethod } from '@/lib/billing/set-default-payment-method';
 import { withPortalLogin } from '@/lib/portal-login/with-portal-login';
 import { assertFeature } from '@/lib/portal/assert-feature';

@@ -1,0 +1,77 @@
+import type { PlugipayClient } from './client.js';
+import type {
+  CheckoutSettings, CheckoutSettingsUpdateInput, Coupon, CouponCreateInput, Customer, CustomerCreateInput, CustomerUpdateInput, DeletedCoupon, DeletedCustomer,
+  Event, ListQuery, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
+  PriceUpdateInput, Product, ProductCreateInput, ProductUpdateInput, TaxRate, TaxRateCreateInput, TaxRateUpdateInput, WebhookDelivery, WebhookEndpoint,
+  WebhookEndpointCreateInput,
+} from './types.js';
+
+type O = PerRequestOptions;
+const id = (value: string) => encodeURIComponent(value);
+
+/** The typed resources of the API, each a thin layer over `client.request` and `client.list`. */
+export function createResources(client: PlugipayClient) {
+  const get = <T>(path: string, options?: O) => client.request<T>({ method: 'GET', path, ...options });
+  const post = <T>(path: string, body: unknown, options?: O) => client.request<T>({ method: 'POST', path, body, ...options });
+  const patch = <T>(path: string, body: unknown, options?: O) => client.request<T>({ method: 'PATCH', path, body, ...options });
+  const del = <T>(path: string, options?: O) => client.request<T>({ method: 'DELETE', path, ...options });
+
+  return {
+    customers: {
+      create: (input: CustomerCreateInput, options?: O) => post<Customer>('/api/v1/customers', input, options),
+      retrieve: (customerId: string, options?: O) => get<Customer | DeletedCustomer>(`/api/v1/customers/${id(customerId)}`, options),
+      update: (customerId: string, input: CustomerUpdateInput, options?: O) => patch<Customer>(`/api/v1/customers/${id(customerId)}`, input, options),
+      del: (customerId: string, options?: O) => del<DeletedCustomer>(`/api/v1/customers/${id(customerId)}`, options),
+      list: (query: ListQuery<'listCustomers'> = {}, options?: O) => client.list<Customer>('/api/v1/customers', query, options),
+    },
+    products: {
+      create: (input: ProductCreateInput, options?: O) => post<Product>('/api/v1/products', input, options),
+      retrieve: (productId: string, options?: O) => get<Product>(`/api/v1/products/${id(productId)}`, options),
+      update: (productId: string, input: ProductUpdateInput, options?: O) => patch<Product>(`/api/v1/products/${id(productId)}`, input, options),
+      list: (query: ListQuery<'listProducts'> = {}, options?: O) => client.list<Product>('/api/v1/products', query, options),
+    },
+    prices: {
+      create: (input: PriceCreateInput, options?: O) => post<Price>('/api/v1/prices', input, options),
+      retrieve: (priceId: string, options?: O) => get<Price>(`/api/v1/prices/${id(priceId)}`, options),
+      update: (priceId: string, input: PriceUpdateInput, options?: O) => patch<Price>(`/api/v1/prices/${id(priceId)}`, input, options),
+      list: (query: ListQuery<'listPrices'> = {}, options?: O) => client.list<Price>('/api/v1/prices', query, options),
+    },
+    taxRates: {
+      create: (input: TaxRateCreateInput, options?: O) => post<TaxRate>('/api/v1/tax-rates', input, options),
+      retrieve: (taxRateId: string, options?: O) => get<TaxRate>(`/api/v1/tax-rates/${id(taxRateId)}`, options),
+      update: (taxRateId: string, input: TaxRateUpdateInput, options?: O) => patch<TaxRate>(`/api/v1/tax-rates/${id(taxRateId)}`, input, options),
+      list: (query: ListQuery<'listTaxRates'> = {}, options?: O) => client.list<TaxRate>('/api/v1/tax-rates', query, options),
+    },
+    coupons: {
+      create: (input: CouponCreateInput, options?: O) => post<Coupon>('/api/v1/coupons', input, options),
+      retrieve: (couponId: string, options?: O) => get<Coupon>(`/api/v1/coupons/${id(couponId)}`, options),
+      del: (couponId: string, options?: O) => del<DeletedCoupon>(`/api/v1/coupons/${id(couponId)}`, options),
+      list: (query: ListQuery<'listCoupons'> = {}, options?: O) => client.list<Coupon>('/api/v1/coupons', query, options),
+    },
+    paymentMethods: {
+      attach: (customerId: string, input: PaymentMethodAttachInput, options?: O) => post<PaymentMethod>(`/api/v1/customers/${id(customerId)}/payment-methods`, input, options),
+      list: (customerId: string, query: ListQuery<'listPaymentMethods'> = {}, options?: O) => client.list<PaymentMethod>(`/api/v1/customers/${id(customerId)}/payment-methods`, query, options),
+      detach: (customerId: string, paymentMethodId: string, options?: O) => del<PaymentMethod>(`/api/v1/customers/${id(customerId)}/payment-methods/${id(paymentMethodId)}`, options),
+      setDefault: (customerId: string, paymentMethodId: string, options?: O) =>
+        post<PaymentMethod>(`/api/v1/customers/${id(customerId)}/payment-methods/${id(paymentMethodId)}/default`, undefined, options),
+    },
+    webhookEndpoints: {
+      create: (input: WebhookEndpointCreateInput, options?: O) => post<WebhookEndpoint>('/api/v1/webhook-endpoints', input, options),
+      list: (query: ListQuery<'listWebhookEndpoints'> = {}, options?: O) => client.list<WebhookEndpoint>('/api/v1/webhook-endpoints', query, options),
+      del: (endpointId: string, options?: O) => del<{ id: string; object: 'webhook_endpoint'; deleted: true }>(`/api/v1/webhook-endpoints/${id(endpointId)}`, options),
+      rotateSecret: (endpointId: string, options?: O) => post<WebhookEndpoint>(`/api/v1/webhook-endpoints/${id(endpointId)}/rotate-secret`, undefined, options),
+      listDeliveries: (endpointId: string, query: ListQuery<'listWebhookDeliveries'> = {}, options?: O) =>
+        client.list<WebhookDelivery>(`/api/v1/webhook-endpoints/${id(endpointId)}/deliveries`, query, options),
+    },
+    events: {
+      list: (query: ListQuery<'listEvents'> = {}, options?: O) => client.list<Event>('/api/v1/events', query, options),
+      redeliver: (eventId: string, input: { endpoint?: string } = {}, options?: O) => post<{ object: 'list'; data: WebhookDelivery[] }>(`/api/v1/events/${id(eventId)}/redeliver`, input, options),
+    },
+    settings: {
+      retrieveCheckout: (options?: O) => get<CheckoutSettings>('/api/v1/checkout-settings', options),
+      updateCheckout: (input: CheckoutSettingsUpdateInput, options?: O) => patch<CheckoutSettings>('/api/v1/checkout-settings', input, options),
+      retrievePortal: (options?: O) => get<PortalConfiguration>('/api/v1/portal-configuration', options),
+      updatePortal: (input: PortalConfigurationUpdateInput, options?: O) => patch<PortalConfiguration>('/api/v1/portal-configuration', input, options),
+    },
+  };
+}
