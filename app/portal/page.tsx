@@ -7,7 +7,7 @@ import { Section } from '@/components/portal/Section';
 import { SubscriptionStatus } from '@/components/portal/SubscriptionStatus';
 import { NextChargeBreakdown } from '@/components/portal/NextChargeBreakdown';
 import { getOverview } from '@/lib/billing/get-overview';
-import { renewalCharge } from '@/lib/billing/renewal-charge';
+import { planOf, renewalCharge } from '@/lib/billing/renewal-charge';
 import { formatDate } from '@/lib/i18n/format-date';
 import { Money } from '@/components/ui/Money';
 import { formatMoney } from '@/lib/money/format-money';
@@ -20,7 +20,8 @@ export default async function OverviewPage() {
   const { locale } = ctx;
   const { subscription, defaultCard, latestInvoice, latestPayment } = await getOverview(ctx.login);
   const link = 'text-sm font-medium underline underline-offset-4';
-  const planAmount = subscription ? formatMoney({ amount: subscription.price.unitAmount * BigInt(subscription.quantity), currency: subscription.price.currency }, locale) : '';
+  const plan = subscription && planOf(subscription);
+  const planAmount = plan ? formatMoney(plan, locale) : '';
   const charge = subscription && renewalCharge(subscription);
 
   return (
@@ -30,11 +31,11 @@ export default async function OverviewPage() {
           {subscription ? (
             <>
               <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <span className="font-medium">{subscription.price.product.name}</span>
+                <span className="font-medium">{plan!.name}</span>
                 <SubscriptionStatus subscription={subscription} locale={locale} />
               </p>
               <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-                {t('perInterval', { amount: planAmount, interval: subscription.price.interval ?? 'other' })}
+                {t('perInterval', { amount: planAmount, interval: plan!.interval })}
               </p>
               {subscription.cancelAtPeriodEnd || !charge ? (
                 <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })}</p>

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
 import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
-import { renewalCharge } from '@/lib/billing/renewal-charge';
+import { planOf, renewalCharge } from '@/lib/billing/renewal-charge';
 import { NextChargeBreakdown } from './NextChargeBreakdown';
 import { SubscriptionStatus } from './SubscriptionStatus';
 
@@ -10,14 +10,15 @@ type TSubscription = NonNullable<Awaited<ReturnType<typeof getCurrentSubscriptio
 
 export async function SubscriptionSummary({ subscription, locale }: { subscription: TSubscription; locale: string }) {
   const t = await getTranslations('Portal');
-  const amount = formatMoney({ amount: subscription.price.unitAmount * BigInt(subscription.quantity), currency: subscription.price.currency }, locale);
+  const plan = planOf(subscription);
+  const amount = formatMoney(plan, locale);
   const charge = renewalCharge(subscription);
   const row = 'flex flex-wrap justify-between gap-x-4 gap-y-1 py-3';
   return (
     <dl className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 px-5 dark:divide-zinc-800 dark:border-zinc-800">
-      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('currentPlan')}</dt><dd className="font-medium">{subscription.price.product.name}</dd></div>
+      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('currentPlan')}</dt><dd className="font-medium">{plan.name}</dd></div>
       <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('status')}</dt><dd><SubscriptionStatus subscription={subscription} locale={locale} /></dd></div>
-      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('price')}</dt><dd className="tabular-nums">{t('perInterval', { amount, interval: subscription.price.interval ?? 'other' })}</dd></div>
+      <div className={row}><dt className="text-zinc-600 dark:text-zinc-400">{t('price')}</dt><dd className="tabular-nums">{t('perInterval', { amount, interval: plan.interval })}</dd></div>
       <div className={row}>
         <dt className="text-zinc-600 dark:text-zinc-400">{t('currentPeriod')}</dt>
         <dd>{t('periodRange', { start: formatDate(subscription.currentPeriodStart, locale), end: formatDate(subscription.currentPeriodEnd, locale) })}</dd>

@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
-import { serializeSubscription } from './serialize-subscription';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 
 type TCancelInput = { subscriptionId: string; reason?: string; comment?: string };
 type TCancelRules = { mode: 'at_period_end' | 'immediately'; reasons: string[] };
@@ -27,7 +27,7 @@ export async function cancelSubscription(scope: TActionScope, input: TCancelInpu
       rules.mode === 'immediately'
         ? await tx.subscription.updateMany({ where, data: { ...details, status: 'canceled', endedAt: now, cancelAtPeriodEnd: false } })
         : await tx.subscription.updateMany({ where: { ...where, cancelAtPeriodEnd: false }, data: { ...details, cancelAtPeriodEnd: true } });
-    const subscription = await tx.subscription.findFirst({ where: { id: input.subscriptionId, accountId, customerId } });
+    const subscription = await tx.subscription.findFirst({ where: { id: input.subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE });
     if (!subscription) throw new ApiError('not_found', 'No such subscription.');
     if (count === 1) {
       const type = rules.mode === 'immediately' ? 'plugipay.subscription.canceled.v1' : 'plugipay.subscription.updated.v1';

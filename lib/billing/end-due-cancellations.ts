@@ -1,7 +1,7 @@
 import 'server-only';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
-import { serializeSubscription } from './serialize-subscription';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 
 /**
  * Ends the subscriptions whose cancellation at the period end has come due, each with its
@@ -24,7 +24,7 @@ export async function endDueCancellations(now = new Date(), limit = 100): Promis
         data: { status: 'canceled', endedAt: currentPeriodEnd, cancelAtPeriodEnd: false },
       });
       if (count !== 1) return;
-      const subscription = await tx.subscription.findFirstOrThrow({ where: { id, accountId } });
+      const subscription = await tx.subscription.findFirstOrThrow({ where: { id, accountId }, include: SUBSCRIPTION_INCLUDE });
       await recordEvent(tx, { accountId, type: 'plugipay.subscription.canceled.v1', object: serializeSubscription(subscription) });
       ended++;
     });

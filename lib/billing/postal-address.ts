@@ -15,14 +15,12 @@ export const ZPostalAddress = z.strictObject({
     .refine((c) => COUNTRY_CODES.has(c), { message: 'must be an ISO 3166-1 alpha-2 country code in upper case, such as "DE"' }),
 });
 
-export type TPostalAddress = {
-  line1: string | null;
-  line2: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  country: string;
-};
+/** A stored address as the API answers it: every part present, absent ones null. */
+export const ZPostalAddressOut = z
+  .object({ line1: z.string().nullable(), line2: z.string().nullable(), city: z.string().nullable(), state: z.string().nullable(), postalCode: z.string().nullable(), country: z.string() })
+  .meta({ id: 'Address' });
+
+export type TPostalAddress = z.infer<typeof ZPostalAddressOut>;
 
 /** The stored form: every key present, absent parts null. */
 export function normalizePostalAddress(input: z.infer<typeof ZPostalAddress>): TPostalAddress {

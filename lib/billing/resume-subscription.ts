@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
-import { serializeSubscription } from './serialize-subscription';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 
 
 /** Undoes a cancel scheduled for the period's end, before it takes effect (once, however often asked). */
@@ -15,7 +15,7 @@ export async function resumeSubscription(scope: TActionScope, subscriptionId: st
       where: { id: subscriptionId, accountId, customerId, status: { not: 'canceled' }, cancelAtPeriodEnd: true, currentPeriodEnd: { gt: now } },
       data: { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null },
     });
-    const subscription = await tx.subscription.findFirst({ where: { id: subscriptionId, accountId, customerId } });
+    const subscription = await tx.subscription.findFirst({ where: { id: subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE });
     if (!subscription) throw new ApiError('not_found', 'No such subscription.');
     if (subscription.status === 'canceled') throw new ApiError('validation_error', 'This subscription has ended and cannot be resumed.', 'subscriptionId');
     if (count === 1) {

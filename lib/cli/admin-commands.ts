@@ -9,8 +9,9 @@ import { API_SCOPES, type TApiScope } from '../api-keys/scopes';
 import type { TConfig } from '../config/load-config';
 import { applyMigrations } from '../db/apply-migrations';
 import type { TDatabase } from '../db/open-database';
-import { isId, newId } from '../ids/new-id';
+import { isId } from '../ids/new-id';
 import { runDbTask } from './run-db-task';
+import { newAccountData } from '../accounts/new-account';
 
 type TCommand = {
   usage: string;
@@ -49,7 +50,7 @@ export const COMMANDS: Record<string, TCommand> = {
       const platform = values['managed-by'] ? await findAccount(db, values['managed-by'] as string, '--managed-by') : null;
       if (platform && platform.kind !== 'platform') throw new Error(`${platform.id} is a merchant account, not a platform`);
       const account = await db.prisma.account.create({
-        data: { id: newId('account'), name, kind: values.platform ? 'platform' : 'merchant', platformAccountId: platform?.id ?? null },
+        data: newAccountData({ name, kind: values.platform ? 'platform' : 'merchant', platformAccountId: platform?.id ?? null }),
       });
       print(values.json as boolean, { accountId: account.id, kind: account.kind, name: account.name, managedBy: account.platformAccountId }, `${account.kind} account ${account.id} "${account.name}"${platform ? `, managed by ${platform.id}` : ''}`);
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZMetadata, ZTimestamp, zDeleted, zIdOf, zList, zListQuery } from '../api/api-schemas';
-import { ZPostalAddress } from '../billing/postal-address';
+import { ZPostalAddress, ZPostalAddressOut } from '../billing/postal-address';
 import { TAX_ID_TYPES, ZTaxIds } from '../billing/tax-ids';
 
 const ZName = z.string().trim().min(1).max(256);
@@ -18,14 +18,6 @@ const ZLocaleTag = z
   .refine((tag) => { try { return Intl.getCanonicalLocales(tag).length === 1; } catch { return false; } }, { message: 'must be a BCP 47 language tag, such as "de" or "pt-BR"' })
   .transform((tag) => Intl.getCanonicalLocales(tag)[0]!);
 
-const ZAddressOut = z.object({
-  line1: z.string().nullable(),
-  line2: z.string().nullable(),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  country: z.string(),
-}).meta({ id: 'Address' });
 
 export const ZCustomer = z
   .object({
@@ -34,7 +26,7 @@ export const ZCustomer = z
     email: z.string(),
     name: z.string().nullable(),
     phone: z.string().nullable(),
-    address: ZAddressOut.nullable(),
+    address: ZPostalAddressOut.nullable(),
     taxIds: z.array(z.object({ type: z.enum(TAX_ID_TYPES), value: z.string() })),
     preferredLocales: z.array(z.string()),
     testClock: z.string().nullable(),

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import { normalizePostalAddress } from '../billing/postal-address';
 import { serializePaymentMethod } from './payment-method-schemas';
-import { serializeSubscription } from '../billing/serialize-subscription';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { lockCustomer } from '../db/row-locks';
@@ -19,9 +19,9 @@ type TDb = PrismaClient | Prisma.TransactionClient;
 const noSuchCustomer = (id: string) => new ApiError('not_found', `No such customer: ${id}.`, 'id');
 
 /** A live customer of the account, or the API's 404 (another account's id is unknown here). */
-export async function findCustomerOrThrow(db: TDb, accountId: string, id: string) {
+export async function findCustomerOrThrow(db: TDb, accountId: string, id: string, param = 'id') {
   const customer = isId('customer', id) ? await db.customer.findFirst({ where: { id, accountId, deletedAt: null } }) : null;
-  if (!customer) throw noSuchCustomer(id);
+  if (!customer) throw new ApiError('not_found', `No such customer: ${id}.`, param);
   return customer;
 }
 
@@ -102,7 +102,7 @@ export async function deleteCustomer(accountId: string, id: string, now = new Da
       where: { id: { in: live.map((s) => s.id) } },
       data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, cancellationReason: 'customer_deleted', defaultPaymentMethodId: null },
     });
-    for (const subscription of await tx.subscription.findMany({ where: { id: { in: live.map((s) => s.id) } } })) {
+    for (const subscription of await tx.subscription.findMany({ where: { id: { in: live.map((s) => s.id) } }, include: SUBSCRIPTION_INCLUDE })) {
       await recordEvent(tx, { accountId, type: 'plugipay.subscription.canceled.v1', object: serializeSubscription(subscription) });
     }
 

@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   auditLog: 'aud',
   cardAttempt: 'cat',
   taxRate: 'txr',
+  subscriptionItem: 'si',
   coupon: 'cpn',
   refund: 're',
   invoiceItem: 'ii',

@@ -12,4 +12,12 @@ export type TProcessorResult = { ok: true; card: TSavedCard } | { ok: false; cod
  * Where card data goes. The portal hands the number and CVC to the processor and keeps only what
  * comes back (brand, last four, expiry, fingerprint); nothing else is stored, logged or echoed.
  */
-export type TPaymentProcessor = { saveCard(details: TCardDetails): Promise<TProcessorResult> };
+export type TPaymentProcessor = {
+  saveCard(details: TCardDetails): Promise<TProcessorResult>;
+  /** Charges a saved card (known by its fingerprint) an amount in minor units. */
+  charge(request: TChargeRequest): Promise<TChargeResult>;
+};
+
+export type TChargeRequest = { card: { fingerprint: string }; amount: bigint; currency: string; /** What the charge is for (an invoice id), for the processor's records. */ reference: string };
+
+export type TChargeResult = { ok: true } | { ok: false; code: TProcessorDecline };

@@ -15,8 +15,17 @@ export const TEST_CARD_OUTCOMES: Record<string, TProcessorDecline> = {
   '4000000000000119': 'processing_error',
 };
 
+/** Saved without complaint, then every charge to it is declined (docs/test-cards.md). */
+export const CHARGES_FAIL_CARD = '4000000000000341';
+
 export function createTestProcessor(fingerprintKey: Buffer): TPaymentProcessor {
+  // A keyed hash: the same card gives the same fingerprint, and the number cannot be recovered.
+  const fingerprintOf = (number: string) => createHmac('sha256', fingerprintKey).update(`card-fingerprint:${number}`).digest('base64url').slice(0, 24);
+  const failing = fingerprintOf(CHARGES_FAIL_CARD);
   return {
+    async charge({ card }) {
+      return card.fingerprint === failing ? { ok: false, code: 'card_declined' } : { ok: true };
+    },
     async saveCard({ number, expMonth, expYear }) {
       const outcome = TEST_CARD_OUTCOMES[number];
       if (outcome) return { ok: false, code: outcome };
@@ -27,8 +36,7 @@ export function createTestProcessor(fingerprintKey: Buffer): TPaymentProcessor {
           last4: number.slice(-4),
           expMonth,
           expYear,
-          // A keyed hash: the same card gives the same fingerprint, and the number cannot be recovered.
-          fingerprint: createHmac('sha256', fingerprintKey).update(`card-fingerprint:${number}`).digest('base64url').slice(0, 24),
+          fingerprint: fingerprintOf(number),
         },
       };
     },

@@ -9,6 +9,7 @@ import type { TLocale } from '../i18n/locales';
 import { formatMoney } from '../money/format-money';
 import { pdfTranslator, writeContact, writeFacts, writeHeader, writeLines, writeParties, writeTaxSummary, writeTotals } from './pdf-blocks';
 import { TaggedPdf } from './pdf-document';
+import { issuedNumber } from '../billing/issued-number';
 
 type TInput = { invoice: TInvoiceDetail; branding: TBranding; customer: TBuyer; locale: TLocale };
 
@@ -26,7 +27,7 @@ export async function renderInvoicePdf({ invoice, branding, customer, locale }: 
   y = writeFacts(
     pdf,
     [
-      [t('invoiceNumber'), invoice.number],
+      [t('invoiceNumber'), issuedNumber(invoice)],
       [t('status'), t('invoiceStatus', { status: invoice.status })],
       [t('issued'), date(invoice.issuedAt)],
       ...(invoice.dueAt && invoice.status === 'open' ? [[t('due'), date(invoice.dueAt)] as const] : []),

@@ -10,6 +10,7 @@ import { formatMoney } from '../money/format-money';
 import { cardBrandName } from '../payments/card-brand-name';
 import { pdfTranslator, writeContact, writeFacts, writeHeader, writeLines, writeParties, writeTotals } from './pdf-blocks';
 import { TaggedPdf } from './pdf-document';
+import { issuedNumber } from '../billing/issued-number';
 
 type TInput = { payment: TPaymentDetail; branding: TBranding; customer: TBuyer; locale: TLocale };
 
@@ -30,7 +31,7 @@ export async function renderReceiptPdf({ payment, branding, customer, locale }: 
     [
       [t('receiptNumber'), payment.receiptNumber],
       [t('status'), t('paymentStatus', { status: payment.status })],
-      ...(payment.invoice ? [[t('forInvoice'), payment.invoice.number] as const] : []),
+      ...(payment.invoice ? [[t('forInvoice'), issuedNumber(payment.invoice)] as const] : []),
     ],
     y + 14,
   );

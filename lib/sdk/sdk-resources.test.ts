@@ -18,12 +18,20 @@ describe('the SDK’s billing resources, against the live server', () => {
     const tax = await plugipay.taxRates.create({ displayName: 'Sales tax', percentage: '5.3', inclusive: false, country: 'US' });
     const card = await plugipay.paymentMethods.attach(customer.id, { token: 'tok_visa' });
     expect([price.recurring, tax.percentage, card.isDefault]).toEqual([{ interval: 'month', intervalCount: 1 }, '5.3000', true]);
+    const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], defaultTaxRates: [tax.id] });
+    expect(subscription).toMatchObject({ status: 'active', defaultPaymentMethod: card.id });
+    const invoices = await plugipay.invoices.list({ subscription: subscription.id });
+    // $29.00 and 5.3 % sales tax ($1.537, rounded half away from zero): $30.54.
+    expect(invoices.data.map((i) => [i.status, i.total])).toEqual([['paid', 3054]]);
+    const [payment] = (await plugipay.payments.list({ invoice: invoices.data[0]!.id })).data;
+    expect(payment).toMatchObject({ status: 'succeeded', amount: 3054 });
 
     const listed: string[] = [];
     for await (const c of plugipay.customers.list({ email, limit: 1 })) listed.push(c.id);
     expect(listed).toEqual([customer.id]);
     expect((await plugipay.customers.update(customer.id, { metadata: { crm: '7' } })).metadata).toEqual({ crm: '7' });
     expect(await plugipay.customers.del(customer.id)).toEqual({ id: customer.id, object: 'customer', deleted: true });
+    expect((await plugipay.subscriptions.retrieve(subscription.id)).status).toBe('canceled');
   });
 
   it('iterates past the first page with for await', async () => {

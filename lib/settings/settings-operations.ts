@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/operation';
+import { ZPostalAddressOut } from '../billing/postal-address';
 import { ZCheckoutSettingsPatch } from './checkout-settings';
 import { ZPortalConfigurationPatch } from './portal-configuration';
 
@@ -17,7 +18,7 @@ const ZCheckoutSettings = z
     termsUrl: nullableString,
     privacyUrl: nullableString,
     legalName: nullableString,
-    address: z.object({ line1: nullableString, line2: nullableString, city: nullableString, state: nullableString, postalCode: nullableString, country: z.string() }).nullable(),
+    address: ZPostalAddressOut.nullable(),
     taxId: nullableString,
   })
   .meta({ id: 'CheckoutSettings' });

@@ -5,12 +5,11 @@ import { API_SCOPES } from '../api-keys/scopes';
 import { getConfig } from '../config/get-config';
 import { applyMigrations } from '../db/apply-migrations';
 import { closeDb, getDb } from '../db/get-db';
-import { newId } from '../ids/new-id';
+import { newAccountData } from '../accounts/new-account';
 
 const db = getDb();
 await applyMigrations(db.sql);
-const accountId = newId('account');
-await db.prisma.account.create({ data: { id: accountId, name: process.argv[2] ?? 'Feature Test Co' } });
+const { id: accountId } = await db.prisma.account.create({ data: newAccountData({ name: process.argv[2] ?? 'Feature Test Co' }) });
 const key = await createApiKey(db.prisma, { accountId, name: 'Test key', scopes: API_SCOPES, masterKey: getConfig().masterKey });
 await closeDb();
 console.log(JSON.stringify({ accountId, ...key }));

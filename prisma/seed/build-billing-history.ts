@@ -3,6 +3,7 @@ import type { TPostalAddress } from '../../lib/billing/postal-address';
 import type { TTaxId } from '../../lib/billing/tax-ids';
 import type { Prisma } from '../../lib/db/generated/client';
 import { newId } from '../../lib/ids/new-id';
+import { addInterval } from '../../lib/billing-engine/add-interval';
 
 type TInterval = 'day' | 'week' | 'month';
 
@@ -32,13 +33,6 @@ export type THistory = {
   payments: Prisma.PaymentCreateManyInput[];
 };
 
-export function addInterval(date: Date, interval: TInterval, count: number): Date {
-  const d = new Date(date);
-  if (interval === 'day') d.setUTCDate(d.getUTCDate() + count);
-  else if (interval === 'week') d.setUTCDate(d.getUTCDate() + 7 * count);
-  else d.setUTCMonth(d.getUTCMonth() + count);
-  return d;
-}
 
 // One invoice per period, oldest first, each paid by card a minute after it was issued. Amounts
 // come from computeInvoice, the computation every invoice and the portal's next charge use.

@@ -74,9 +74,9 @@ describe('seedDemoData', () => {
     }
     expect((await prisma.customer.findUniqueOrThrow({ where: { id: c.otherMerchant } })).accountId).toBe(creds.otherMerchant.accountId);
 
-    const active = await prisma.subscription.findFirstOrThrow({ where: { customerId: c.active } });
-    expect([active.status, active.cancelAtPeriodEnd]).toEqual(['active', false]);
-    expect((await prisma.price.findUniqueOrThrow({ where: { id: active.priceId } })).currency).toBe('USD');
+    const active = await prisma.subscription.findFirstOrThrow({ where: { customerId: c.active }, include: { items: { include: { price: true } } } });
+    expect([active.status, active.cancelAtPeriodEnd, active.currency]).toEqual(['active', false, 'USD']);
+    expect(active.items.map((item) => [item.price.currency, item.quantity])).toEqual([['USD', 1]]);
     const canceling = await prisma.subscription.findFirstOrThrow({ where: { customerId: c.canceling } });
     expect([canceling.status, canceling.cancelAtPeriodEnd]).toEqual(['active', true]);
 

@@ -5,9 +5,11 @@ import { API_SCOPES, type TApiScope } from '../../lib/api-keys/scopes';
 import type { PrismaClient, Prisma } from '../../lib/db/generated/client';
 import { parseTaxPercentage } from '../../lib/billing/invoice-math/tax-percentage';
 import { newId } from '../../lib/ids/new-id';
-import { addInterval, buildBillingHistory } from './build-billing-history';
+import { addInterval } from '../../lib/billing-engine/add-interval';
+import { buildBillingHistory } from './build-billing-history';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, type TDemoCustomer } from './demo-fixtures';
 import { fixedId } from './fixed-id';
+import { defaultInvoicePrefix } from '../../lib/accounts/new-account';
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,7 +70,7 @@ async function upsertAccounts(tx: Tx) {
     const { branding: { address, ...branding }, portal, ...account } = DEMO_ACCOUNTS[name];
     const id = ACCOUNT_IDS[name];
     const platformAccountId = name === 'merchant' ? ACCOUNT_IDS.platform : null;
-    await tx.account.upsert({ where: { id }, update: {}, create: { id, ...account, platformAccountId, createdAt: new Date(Date.UTC(2024, 0, 15)) } });
+    await tx.account.upsert({ where: { id }, update: {}, create: { id, ...account, platformAccountId, invoicePrefix: defaultInvoicePrefix(id), createdAt: new Date(Date.UTC(2024, 0, 15)) } });
     await tx.checkoutSettings.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...branding, address } });
     await tx.portalConfiguration.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...portal } });
   }
@@ -134,8 +136,9 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
       id: subscriptionId,
       accountId,
       customerId,
-      priceId,
       status: 'active',
+      currency: plan.currency,
+      items: { create: [{ id: newId('subscriptionItem'), priceId, quantity: 1 }] },
       currentPeriodStart,
       currentPeriodEnd: addInterval(currentPeriodStart, plan.interval, 1),
       defaultPaymentMethodId: cards[0]?.id ?? null,

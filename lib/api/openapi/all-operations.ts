@@ -3,6 +3,8 @@ import { CUSTOMER_OPERATIONS } from '../../customers/customer-operations';
 import { PAYMENT_METHOD_OPERATIONS } from '../../customers/payment-method-operations';
 import { PORTAL_SESSION_OPERATIONS } from '../../portal-sessions/portal-session-operations';
 import { SETTINGS_OPERATIONS } from '../../settings/settings-operations';
+import { SUBSCRIPTION_OPERATIONS } from '../../subscriptions/subscription-operations';
+import { INVOICE_OPERATIONS } from '../../invoices/invoice-operations';
 import { WEBHOOK_OPERATIONS } from '../../webhooks/webhook-operations';
 import type { TOperation } from '../operation';
 
@@ -15,6 +17,8 @@ export const ALL_OPERATIONS: readonly TOperation<never, never>[] = [
   PRICE_OPERATIONS,
   TAX_RATE_OPERATIONS,
   COUPON_OPERATIONS,
+  SUBSCRIPTION_OPERATIONS,
+  INVOICE_OPERATIONS,
   SETTINGS_OPERATIONS,
   WEBHOOK_OPERATIONS,
 ].flatMap((group) => Object.values(group) as TOperation<never, never>[]);

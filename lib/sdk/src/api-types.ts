@@ -281,6 +281,140 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscriptions, newest first */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a customer
+         * @description The first period starts now (or the trial does). Its invoice is issued at once and charged to the card (charge_automatically) or left open with a due date (send_invoice). A declined first charge answers 201 with status `incomplete` and the invoice open.
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a subscription */
+        get: operations["retrieveSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a subscription now
+         * @description It ends at once; the time already paid for is not refunded. An ended subscription answers 409 invalid_state.
+         */
+        delete: operations["cancelSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a subscription
+         * @description Items change from the next renewal with `prorationBehavior: none`; prorated changes are not available yet. `cancelAtPeriodEnd`, the card, tax rates, coupon and metadata change at once.
+         */
+        patch: operations["updateSubscription"];
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a cancellation scheduled for the period’s end
+         * @description An ended subscription, or one not set to cancel, answers 409 invalid_state.
+         */
+        post: operations["resumeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices, newest first */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve an invoice with its lines */
+        get: operations["retrieveInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments, newest first */
+        get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a payment */
+        get: operations["retrievePayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkout-settings": {
         parameters: {
             query?: never;
@@ -584,6 +718,68 @@ export type components = {
             redeemBy?: string;
             metadata?: components["schemas"]["Metadata"];
         };
+        SubscriptionCreate: {
+            /**
+             * @description A customer id.
+             * @example cus_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            customer: string;
+            items: {
+                /**
+                 * @description A price id.
+                 * @example price_01JD8X3YQ9T5W7V2K4M6N8P0R2
+                 */
+                price: string;
+                /** @description Defaults to 1. */
+                quantity?: number;
+            }[];
+            /**
+             * @description Defaults to the customer’s default card.
+             * @example pm_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            defaultPaymentMethod?: string;
+            defaultTaxRates?: string[];
+            /**
+             * @description A coupon id.
+             * @example cpn_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            coupon?: string;
+            trialPeriodDays?: number;
+            /**
+             * @description Defaults to charge_automatically.
+             * @enum {string}
+             */
+            collectionMethod?: "charge_automatically" | "send_invoice";
+            /** @description With send_invoice (required there): days the customer has to pay each invoice. */
+            daysUntilDue?: number;
+            cancelAtPeriodEnd?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        SubscriptionUpdate: {
+            /** @description Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one. */
+            items?: {
+                /**
+                 * @description A subscription item id.
+                 * @example si_01JD8X3YQ9T5W7V2K4M6N8P0R2
+                 */
+                id?: string;
+                /**
+                 * @description A price id.
+                 * @example price_01JD8X3YQ9T5W7V2K4M6N8P0R2
+                 */
+                price?: string;
+                quantity?: number;
+                /** @constant */
+                deleted?: true;
+            }[];
+            /** @enum {string} */
+            prorationBehavior?: "create_prorations" | "none" | "always_invoice";
+            cancelAtPeriodEnd?: boolean;
+            defaultPaymentMethod?: string | null;
+            defaultTaxRates?: string[];
+            coupon?: string | null;
+            metadata?: components["schemas"]["Metadata"] | null;
+        };
         CheckoutSettingsUpdate: {
             displayName?: string;
             logoUrl?: string | null;
@@ -627,7 +823,7 @@ export type components = {
         };
         WebhookEndpointCreate: {
             url: string;
-            events: ("*" | "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1")[];
+            events: ("*" | "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1")[];
         };
         PortalSession: {
             id: string;
@@ -879,6 +1075,193 @@ export type components = {
             /** @constant */
             deleted: true;
         };
+        Subscription: {
+            id: string;
+            /** @constant */
+            object: "subscription";
+            customer: string;
+            /**
+             * @deprecated
+             * @description Deprecated: the same as `customer`, kept for the v1 events that carried it.
+             */
+            customerId: string;
+            /** @enum {string} */
+            status: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "canceled";
+            currency: string;
+            items: components["schemas"]["SubscriptionItem"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            currentPeriodStart: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            currentPeriodEnd: string;
+            cancelAtPeriodEnd: boolean;
+            canceledAt: string | null;
+            endedAt: string | null;
+            cancellationDetails: {
+                reason: string | null;
+                comment: string | null;
+            };
+            defaultPaymentMethod: string | null;
+            defaultTaxRates: string[];
+            coupon: string | null;
+            /** @description When the coupon stops applying; null while it applies forever (or when there is none). */
+            discountEnd: string | null;
+            trialStart: string | null;
+            trialEnd: string | null;
+            /** @enum {string} */
+            collectionMethod: "charge_automatically" | "send_invoice";
+            daysUntilDue: number | null;
+            metadata: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        SubscriptionItem: {
+            id: string;
+            /** @constant */
+            object: "subscription_item";
+            price: components["schemas"]["Price"];
+            quantity: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        SubscriptionList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Subscription"][];
+            hasMore: boolean;
+        };
+        InvoiceList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Invoice"][];
+            hasMore: boolean;
+        };
+        Invoice: {
+            id: string;
+            /** @constant */
+            object: "invoice";
+            /** @description From the account’s gap-free sequence when finalized; null on a draft. */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            customer: string;
+            subscription: string | null;
+            /** @enum {string} */
+            collectionMethod: "charge_automatically" | "send_invoice";
+            currency: string;
+            subtotal: number;
+            discount: number;
+            /** @description Every tax, the inclusive part (already inside the prices) too. */
+            tax: number;
+            inclusiveTax: number;
+            total: number;
+            amountPaid: number;
+            amountDue: number;
+            lines: components["schemas"]["InvoiceLine"][];
+            periodStart: string | null;
+            periodEnd: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            issuedAt: string;
+            dueDate: string | null;
+            paidAt: string | null;
+            voidedAt: string | null;
+            /** @description The buyer as they were when the invoice was issued. */
+            customerDetails: {
+                name: string | null;
+                email: string | null;
+                address: components["schemas"]["Address"] | null;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        InvoiceLine: {
+            id: string;
+            /** @constant */
+            object: "invoice_line";
+            description: string;
+            price: string | null;
+            quantity: number;
+            unitAmount: number;
+            amount: number;
+            discountAmount: number;
+            taxRates: string[];
+            taxes: {
+                taxRate: string;
+                taxableAmount: number;
+                amount: number;
+            }[];
+            period: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC.
+                 * @example 2026-11-28T09:30:00.000Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC.
+                 * @example 2026-11-28T09:30:00.000Z
+                 */
+                end: string;
+            } | null;
+            proration: boolean;
+        };
+        PaymentList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Payment"][];
+            hasMore: boolean;
+        };
+        Payment: {
+            id: string;
+            /** @constant */
+            object: "payment";
+            customer: string;
+            invoice: string | null;
+            paymentMethod: string | null;
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            failureCode: string | null;
+            receiptNumber: string;
+            /** @description The card as it was when charged. */
+            card: {
+                brand: string;
+                last4: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
         CheckoutSettings: {
             /** @constant */
             object: "checkout_settings";
@@ -891,14 +1274,7 @@ export type components = {
             termsUrl: string | null;
             privacyUrl: string | null;
             legalName: string | null;
-            address: {
-                line1: string | null;
-                line2: string | null;
-                city: string | null;
-                state: string | null;
-                postalCode: string | null;
-                country: string;
-            } | null;
+            address: components["schemas"]["Address"] | null;
             taxId: string | null;
         };
         PortalConfiguration: {
@@ -1007,7 +1383,7 @@ export type components = {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
+            type: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC.
@@ -3163,6 +3539,821 @@ export interface operations {
             };
         };
     };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                endingBefore?: string;
+                customer?: string;
+                /** @description Without it, every status but canceled. */
+                status?: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "canceled" | "all";
+                price?: string;
+            };
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new subscription. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrieveSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ended subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, renewing again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                endingBefore?: string;
+                customer?: string;
+                subscription?: string;
+                status?: "draft" | "open" | "paid" | "void" | "uncollectible";
+            };
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrieveInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                endingBefore?: string;
+                customer?: string;
+                invoice?: string;
+            };
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrievePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     retrieveCheckoutSettings: {
         parameters: {
             query?: never;
@@ -3890,7 +5081,7 @@ export interface operations {
             query?: {
                 startingAfter?: string;
                 limit?: number;
-                type?: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
+                type?: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
             };
             header?: {
                 /** @description A platform key acting for a merchant it manages: that merchant’s account id. */

@@ -61,6 +61,9 @@ export class PlugipayClient {
   readonly prices!: ReturnType<typeof createResources>['prices'];
   readonly taxRates!: ReturnType<typeof createResources>['taxRates'];
   readonly coupons!: ReturnType<typeof createResources>['coupons'];
+  readonly subscriptions!: ReturnType<typeof createResources>['subscriptions'];
+  readonly invoices!: ReturnType<typeof createResources>['invoices'];
+  readonly payments!: ReturnType<typeof createResources>['payments'];
   readonly paymentMethods!: ReturnType<typeof createResources>['paymentMethods'];
   readonly webhookEndpoints!: ReturnType<typeof createResources>['webhookEndpoints'];
   readonly events!: ReturnType<typeof createResources>['events'];

@@ -1,7 +1,7 @@
 import type { PlugipayClient } from './client.js';
 import type {
   CheckoutSettings, CheckoutSettingsUpdateInput, Coupon, CouponCreateInput, Customer, CustomerCreateInput, CustomerUpdateInput, DeletedCoupon, DeletedCustomer,
-  Event, ListQuery, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
+  Event, Invoice, ListQuery, Payment, Subscription, SubscriptionCreateInput, SubscriptionUpdateInput, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
   PriceUpdateInput, Product, ProductCreateInput, ProductUpdateInput, TaxRate, TaxRateCreateInput, TaxRateUpdateInput, WebhookDelivery, WebhookEndpoint,
   WebhookEndpointCreateInput,
 } from './types.js';
@@ -47,6 +47,23 @@ export function createResources(client: PlugipayClient) {
       retrieve: (couponId: string, options?: O) => get<Coupon>(`/api/v1/coupons/${id(couponId)}`, options),
       del: (couponId: string, options?: O) => del<DeletedCoupon>(`/api/v1/coupons/${id(couponId)}`, options),
       list: (query: ListQuery<'listCoupons'> = {}, options?: O) => client.list<Coupon>('/api/v1/coupons', query, options),
+    },
+    subscriptions: {
+      create: (input: SubscriptionCreateInput, options?: O) => post<Subscription>('/api/v1/subscriptions', input, options),
+      retrieve: (subscriptionId: string, options?: O) => get<Subscription>(`/api/v1/subscriptions/${id(subscriptionId)}`, options),
+      update: (subscriptionId: string, input: SubscriptionUpdateInput, options?: O) => patch<Subscription>(`/api/v1/subscriptions/${id(subscriptionId)}`, input, options),
+      /** Ends it now (DELETE). */
+      cancel: (subscriptionId: string, options?: O) => del<Subscription>(`/api/v1/subscriptions/${id(subscriptionId)}`, options),
+      resume: (subscriptionId: string, options?: O) => post<Subscription>(`/api/v1/subscriptions/${id(subscriptionId)}/resume`, undefined, options),
+      list: (query: ListQuery<'listSubscriptions'> = {}, options?: O) => client.list<Subscription>('/api/v1/subscriptions', query, options),
+    },
+    invoices: {
+      retrieve: (invoiceId: string, options?: O) => get<Invoice>(`/api/v1/invoices/${id(invoiceId)}`, options),
+      list: (query: ListQuery<'listInvoices'> = {}, options?: O) => client.list<Invoice>('/api/v1/invoices', query, options),
+    },
+    payments: {
+      retrieve: (paymentId: string, options?: O) => get<Payment>(`/api/v1/payments/${id(paymentId)}`, options),
+      list: (query: ListQuery<'listPayments'> = {}, options?: O) => client.list<Payment>('/api/v1/payments', query, options),
     },
     paymentMethods: {
       attach: (customerId: string, input: PaymentMethodAttachInput, options?: O) => post<PaymentMethod>(`/api/v1/customers/${id(customerId)}/payment-methods`, input, options),

@@ -15,6 +15,7 @@ import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
 import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
+import { issuedNumber } from '@/lib/billing/issued-number';
 
 // One invoice as the customer reads it: its state, lines, discount and tax per rate, the payments
 // that settled it (each opening its receipt) and the PDF.
@@ -36,7 +37,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const box = 'rounded-xl border border-zinc-200 dark:border-zinc-800';
 
   return (
-    <PortalFrame ctx={ctx} current="invoices" title={t('invoiceTitle', { number: invoice.number })}>
+    <PortalFrame ctx={ctx} current="invoices" title={t('invoiceTitle', { number: issuedNumber(invoice) })}>
       <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={invoice.total} currency={invoice.currency} locale={locale} />
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         {facts.map(([label, value]) => (

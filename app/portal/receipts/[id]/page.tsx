@@ -14,6 +14,7 @@ import { formatMoney } from '@/lib/money/format-money';
 import { cardBrandName } from '@/lib/payments/card-brand-name';
 import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
+import { issuedNumber } from '@/lib/billing/issued-number';
 
 // One receipt: what was paid for (the invoice's lines and taxes), how much, when, with which card,
 // its state, the invoice it settled and its PDF.
@@ -36,9 +37,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           <h2 id="receipt-items" className="flex flex-wrap items-baseline justify-between gap-x-4 p-4 pb-0 text-lg font-semibold">
             {tDoc('items')}
             {ctx.features.invoiceHistory ? (
-              <Link className="text-sm font-normal underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('invoiceTitle', { number: invoice.number })}</Link>
+              <Link className="text-sm font-normal underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('invoiceTitle', { number: issuedNumber(invoice) })}</Link>
             ) : (
-              <span className="text-sm font-normal">{t('invoiceTitle', { number: invoice.number })}</span>
+              <span className="text-sm font-normal">{t('invoiceTitle', { number: issuedNumber(invoice) })}</span>
             )}
           </h2>
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">

@@ -1,0 +1,235 @@
+import 'server-only';
+import type { z } from 'zod';
+import { assertMetadataFits, mergeMetadata } from '../api/api-schemas';
+import { ApiError } from '../api/errors';
+import { listOf, pageArgs } from '../api/list-page';
+import { addInterval } from '../billing-engine/add-interval';
+import { issueSubscriptionInvoice } from '../billing-engine/issue-subscription-invoice';
+import { payInvoice } from '../billing-engine/pay-invoice';
+import { findCustomerOrThrow } from '../customers/manage-customers';
+import type { Prisma, PrismaClient } from '../db/generated/client';
+import { getPrisma } from '../db/get-db';
+import { lockCustomer } from '../db/row-locks';
+import { isId, newId } from '../ids/new-id';
+import { recordEvent } from '../webhooks/record-event';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE } from './subscription-resource';
+import type { ZSubscriptionCreate, ZSubscriptionListQuery, ZSubscriptionUpdate } from './subscription-schemas';
+import { checkItemPrices, checkTaxRates, redeemCoupon } from './subscription-terms';
+
+type TDb = PrismaClient | Prisma.TransactionClient;
+const DAY_MS = 86_400_000;
+
+export async function findSubscriptionOrThrow(db: TDb, accountId: string, id: string) {
+  const subscription = isId('subscription', id) ? await db.subscription.findFirst({ where: { id, accountId }, include: SUBSCRIPTION_INCLUDE }) : null;
+  if (!subscription) throw new ApiError('not_found', `No such subscription: ${id}.`, 'id');
+  return subscription;
+}
+
+/** The card a subscription is charged to: the one named (the customer's own), else the customer's default. */
+async function chargeCard(tx: Prisma.TransactionClient, scope: { accountId: string; customerId: string }, named: string | undefined) {
+  if (named) {
+    const card = await tx.paymentMethod.findFirst({ where: { id: named, ...scope, detachedAt: null } });
+    if (!card) throw new ApiError('not_found', `No such payment method for this customer: ${named}.`, 'defaultPaymentMethod');
+    return card;
+  }
+  return tx.paymentMethod.findFirst({ where: { ...scope, isDefault: true, detachedAt: null } });
+}
+
+/**
+ * Starts a subscription, as Stripe does: its first period begins now (or its trial does), its first
+ * invoice is issued at once and charged to the card (collectionMethod charge_automatically) or
+ * left open with a due date (send_invoice). A declined first charge leaves the subscription
+ * `incomplete` with its invoice open. Every check runs before anything is written.
+ */
+export async function createSubscription(accountId: string, input: z.infer<typeof ZSubscriptionCreate>, now = new Date()) {
+  const prisma = getPrisma();
+  const created = await prisma.$transaction(async (tx) => {
+    await lockCustomer(tx, { accountId, customerId: input.customer });
+    const customer = await findCustomerOrThrow(tx, accountId, input.customer, 'customer');
+    const scope = { accountId, customerId: customer.id };
+    const prices = await checkItemPrices(tx, accountId, input.items.map((item, n) => ({ price: item.price, param: `items.${n}.price` })));
+    const { currency, interval, intervalCount } = prices[0]!;
+    const collectionMethod = input.collectionMethod ?? 'charge_automatically';
+    const card = await chargeCard(tx, scope, input.defaultPaymentMethod);
+    if (collectionMethod === 'charge_automatically' && !card && !input.trialPeriodDays) {
+      throw new ApiError('validation_error', `defaultPaymentMethod: the customer has no card to charge. Attach one (POST /api/v1/customers/${customer.id}/payment-methods), or use collectionMethod send_invoice.`, 'defaultPaymentMethod');
+    }
+    const taxRates = await checkTaxRates(tx, accountId, input.defaultTaxRates ?? []);
+    const trialEnd = input.trialPeriodDays ? new Date(now.getTime() + input.trialPeriodDays * DAY_MS) : null;
+    const discount = input.coupon ? await redeemCoupon(tx, accountId, input.coupon, { currency, now, firstInvoiceAt: trialEnd ?? now }) : { couponId: null, discountEnd: null };
+
+    const id = newId('subscription');
+    const periodEnd = trialEnd ?? addInterval(now, interval!, intervalCount);
+    await tx.subscription.create({
+      data: {
+        id,
+        accountId,
+        customerId: customer.id,
+        status: trialEnd ? 'trialing' : 'active',
+        currency,
+        currentPeriodStart: now,
+        currentPeriodEnd: periodEnd,
+        cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
+        defaultPaymentMethodId: card?.id ?? null,
+        collectionMethod,
+        daysUntilDue: input.daysUntilDue ?? null,
+        ...discount,
+        trialStart: trialEnd ? now : null,
+        trialEnd,
+        metadata: assertMetadataFits(mergeMetadata({}, input.metadata)),
+        createdAt: now,
+        items: { create: input.items.map((item, n) => ({ id: newId('subscriptionItem'), priceId: prices[n]!.id, quantity: item.quantity ?? 1, createdAt: now })) },
+        defaultTaxRates: { create: taxRates.map((rate, position) => ({ accountId, taxRateId: rate.id, position })) },
+      },
+    });
+    const subscription = await tx.subscription.findUniqueOrThrow({ where: { id }, include: SUBSCRIPTION_INCLUDE });
+    await recordEvent(tx, { accountId, type: 'plugipay.subscription.created.v1', object: serializeSubscription(subscription) });
+    const invoice = trialEnd ? null : await issueSubscriptionInvoice(tx, { subscription, customer, periodStart: now, periodEnd, at: now });
+    const toCharge = invoice?.status === 'open' && collectionMethod === 'charge_automatically' ? invoice.id : null;
+    return { id, toCharge, cardId: card?.id ?? null };
+  });
+
+  if (created.toCharge && created.cardId) {
+    const outcome = await payInvoice({ accountId, invoiceId: created.toCharge, paymentMethodId: created.cardId, at: now });
+    if (!outcome.paid) await markIncomplete(accountId, created.id);
+  }
+  return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, created.id));
+}
+
+// A first invoice that was not paid: the subscription waits for a payment that works.
+async function markIncomplete(accountId: string, id: string) {
+  await getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.subscription.updateMany({ where: { id, accountId, status: 'active' }, data: { status: 'incomplete' } });
+    if (count === 1) await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(await findSubscriptionOrThrow(tx, accountId, id)) });
+  });
+}
+
+export async function retrieveSubscription(accountId: string, id: string) {
+  return serializeSubscription(await findSubscriptionOrThrow(getPrisma(), accountId, id));
+}
+
+export async function listSubscriptions(accountId: string, query: z.infer<typeof ZSubscriptionListQuery>) {
+  const page = pageArgs(query);
+  const status = query.status === 'all' ? {} : query.status ? { status: query.status } : { status: { not: 'canceled' as const } };
+  const rows = await getPrisma().subscription.findMany({
+    where: {
+      accountId,
+      ...status,
+      ...(query.customer ? { customerId: query.customer } : {}),
+      ...(query.price ? { items: { some: { priceId: query.price } } } : {}),
+      ...page.cursor,
+    },
+    orderBy: page.orderBy,
+    take: page.take,
+    include: SUBSCRIPTION_INCLUDE,
+  });
+  return listOf(rows, query, serializeSubscription);
+}
+
+/** Ends a subscription now (DELETE), as Stripe's cancel: no refund of the time already paid for. */
+export async function cancelSubscriptionNow(accountId: string, id: string, now = new Date()) {
+  return getPrisma().$transaction(async (tx) => {
+    const current = await findSubscriptionOrThrow(tx, accountId, id);
+    const { count } = await tx.subscription.updateMany({
+      where: { id: current.id, accountId, status: { not: 'canceled' } },
+      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false },
+    });
+    if (count !== 1) throw new ApiError('invalid_state', `This subscription already ended on ${current.endedAt?.toISOString() ?? current.canceledAt?.toISOString()}.`);
+    const ended = await findSubscriptionOrThrow(tx, accountId, id);
+    await recordEvent(tx, { accountId, type: 'plugipay.subscription.canceled.v1', object: serializeSubscription(ended) });
+    return serializeSubscription(ended);
+  });
+}
+
+/** Undoes a cancellation scheduled for the period's end. A subscription that has ended cannot come back. */
+export async function resumeSubscriptionById(accountId: string, id: string) {
+  return getPrisma().$transaction(async (tx) => {
+    const current = await findSubscriptionOrThrow(tx, accountId, id);
+    if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended and cannot be resumed; create a new one.');
+    if (!current.cancelAtPeriodEnd) throw new ApiError('invalid_state', 'This subscription is not set to cancel; there is nothing to resume.');
+    await tx.subscription.updateMany({ where: { id: current.id, accountId, cancelAtPeriodEnd: true }, data: { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null } });
+    const resumed = await findSubscriptionOrThrow(tx, accountId, id);
+    await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(resumed) });
+    return serializeSubscription(resumed);
+  });
+}
+
+/**
+ * Changes a live subscription. Items change from the next renewal (prorationBehavior none);
+ * prorated changes need the billing engine's proration and are refused for now, saying so.
+ */
+export async function updateSubscription(accountId: string, id: string, patch: z.infer<typeof ZSubscriptionUpdate>, now = new Date()) {
+  return getPrisma().$transaction(async (tx) => {
+    const current = await findSubscriptionOrThrow(tx, accountId, id);
+    await lockCustomer(tx, { accountId, customerId: current.customerId });
+    if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended; it cannot change.');
+    const scope = { accountId, customerId: current.customerId };
+    const data: Prisma.SubscriptionUncheckedUpdateInput = {};
+
+    if (patch.items) {
+      if (patch.prorationBehavior !== 'none') {
+        throw new ApiError('validation_error', 'prorationBehavior: prorating an item change is not available yet; pass prorationBehavior: none, and the new items are charged from the next renewal.', 'prorationBehavior');
+      }
+      await replaceItems(tx, current, patch.items, now);
+    }
+    if (patch.cancelAtPeriodEnd !== undefined) {
+      Object.assign(data, patch.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true, canceledAt: current.canceledAt ?? now } : { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null });
+    }
+    if (patch.defaultPaymentMethod !== undefined) {
+      data.defaultPaymentMethodId = patch.defaultPaymentMethod === null ? null : (await chargeCard(tx, scope, patch.defaultPaymentMethod))!.id;
+    }
+    if (patch.defaultTaxRates) {
+      const rates = await checkTaxRates(tx, accountId, patch.defaultTaxRates);
+      await tx.subscriptionTaxRate.deleteMany({ where: { subscriptionId: current.id } });
+      await tx.subscriptionTaxRate.createMany({ data: rates.map((rate, position) => ({ accountId, subscriptionId: current.id, taxRateId: rate.id, position })) });
+    }
+    if (patch.coupon !== undefined && patch.coupon !== current.couponId) {
+      Object.assign(data, patch.coupon === null ? { couponId: null, discountEnd: null } : await redeemCoupon(tx, accountId, patch.coupon, { currency: current.currency, now, firstInvoiceAt: current.currentPeriodEnd }));
+    }
+    if (patch.metadata !== undefined) data.metadata = assertMetadataFits(mergeMetadata(current.metadata, patch.metadata));
+
+    await tx.subscription.update({ where: { id: current.id }, data });
+    const updated = await findSubscriptionOrThrow(tx, accountId, id);
+    await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
+    return serializeSubscription(updated);
+  });
+}
+
+type TItemChange = NonNullable<z.infer<typeof ZSubscriptionUpdate>['items']>[number];
+
+/** Applies item changes: each names an item by id (to change or delete it) or adds a price. */
+async function replaceItems(tx: Prisma.TransactionClient, current: Awaited<ReturnType<typeof findSubscriptionOrThrow>>, changes: TItemChange[], now: Date) {
+  const next = new Map(current.items.map((item) => [item.id, { id: item.id, price: item.priceId, quantity: item.quantity }]));
+  const added: { price: string; quantity: number; param: string }[] = [];
+  for (const [n, change] of changes.entries()) {
+    const param = `items.${n}`;
+    if (change.id) {
+      const item = next.get(change.id);
+      if (!item) throw new ApiError('not_found', `No such item on this subscription: ${change.id}.`, `${param}.id`);
+      if (change.deleted) next.delete(change.id);
+      else next.set(change.id, { ...item, price: change.price ?? item.price, quantity: change.quantity ?? item.quantity });
+    } else if (change.deleted) {
+      throw new ApiError('validation_error', `${param}.id: deleting an item needs its id.`, `${param}.id`);
+    } else if (!change.price) {
+      throw new ApiError('validation_error', `${param}.price: a new item needs its price.`, `${param}.price`);
+    } else {
+      added.push({ price: change.price, quantity: change.quantity ?? 1, param: `${param}.price` });
+    }
+  }
+  const kept = [...next.values()];
+  if (kept.length + added.length === 0) throw new ApiError('validation_error', 'items: a subscription keeps at least one item; cancel it instead.', 'items');
+  const interval = current.items[0]!.price;
+  const prices = await checkItemPrices(
+    tx,
+    current.accountId,
+    [...kept.map((item) => ({ price: item.price, param: 'items' })), ...added.map((a) => ({ price: a.price, param: a.param }))],
+    { currency: current.currency, existing: new Set(current.items.map((item) => item.priceId)) },
+  );
+  const off = prices.find((p) => p.interval !== interval.interval || p.intervalCount !== interval.intervalCount);
+  if (off) throw new ApiError('validation_error', `items: the price ${off.id} renews on another period than this subscription; one subscription has one billing period.`, 'items');
+  await tx.subscriptionItem.deleteMany({ where: { subscriptionId: current.id, id: { notIn: kept.map((item) => item.id) } } });
+  for (const item of kept) await tx.subscriptionItem.update({ where: { id: item.id }, data: { priceId: item.price, quantity: item.quantity } });
+  await tx.subscriptionItem.createMany({
+    data: added.map((a) => ({ id: newId('subscriptionItem'), accountId: current.accountId, subscriptionId: current.id, priceId: a.price, quantity: a.quantity, createdAt: now })),
+  });
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { readMetadata, ZTimestamp } from '../api/api-schemas';
+import { serializePrice, ZPrice } from '../catalog/price-schemas';
+import { RENEWAL_INCLUDE, type TRenewableSubscription } from '../billing/renewal-charge';
+
+/** What a subscription is loaded with to be shown: what its next charge is computed from. */
+export const SUBSCRIPTION_INCLUDE = RENEWAL_INCLUDE;
+
+export type TSubscriptionRow = TRenewableSubscription;
+
+const ZSubscriptionItem = z
+  .object({ id: z.string(), object: z.literal('subscription_item'), price: ZPrice, quantity: z.number().int(), createdAt: ZTimestamp })
+  .meta({ id: 'SubscriptionItem' });
+
+export const ZSubscription = z
+  .object({
+    id: z.string(),
+    object: z.literal('subscription'),
+    customer: z.string(),
+    customerId: z.string().meta({ description: 'Deprecated: the same as `customer`, kept for the v1 events that carried it.', deprecated: true }),
+    status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'canceled']),
+    currency: z.string(),
+    items: z.array(ZSubscriptionItem),
+    currentPeriodStart: ZTimestamp,
+    currentPeriodEnd: ZTimestamp,
+    cancelAtPeriodEnd: z.boolean(),
+    canceledAt: ZTimestamp.nullable(),
+    endedAt: ZTimestamp.nullable(),
+    cancellationDetails: z.object({ reason: z.string().nullable(), comment: z.string().nullable() }),
+    defaultPaymentMethod: z.string().nullable(),
+    defaultTaxRates: z.array(z.string()),
+    coupon: z.string().nullable(),
+    discountEnd: ZTimestamp.nullable().meta({ description: 'When the coupon stops applying; null while it applies forever (or when there is none).' }),
+    trialStart: ZTimestamp.nullable(),
+    trialEnd: ZTimestamp.nullable(),
+    collectionMethod: z.enum(['charge_automatically', 'send_invoice']),
+    daysUntilDue: z.number().int().nullable(),
+    metadata: z.record(z.string(), z.string()),
+    createdAt: ZTimestamp,
+  })
+  .meta({ id: 'Subscription' });
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A subscription as the API shows it and its events carry it: its state at that moment. */
+export function serializeSubscription(s: TSubscriptionRow): z.infer<typeof ZSubscription> {
+  return {
+    id: s.id,
+    object: 'subscription',
+    customer: s.customerId,
+    customerId: s.customerId,
+    status: s.status,
+    currency: s.currency,
+    items: s.items.map((item) => ({ id: item.id, object: 'subscription_item', price: serializePrice(item.price), quantity: item.quantity, createdAt: item.createdAt.toISOString() })),
+    currentPeriodStart: s.currentPeriodStart.toISOString(),
+    currentPeriodEnd: s.currentPeriodEnd.toISOString(),
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    canceledAt: iso(s.canceledAt),
+    endedAt: iso(s.endedAt),
+    cancellationDetails: { reason: s.cancellationReason, comment: s.cancellationComment },
+    defaultPaymentMethod: s.defaultPaymentMethodId,
+    defaultTaxRates: s.defaultTaxRates.map((r) => r.taxRateId),
+    coupon: s.couponId,
+    discountEnd: iso(s.discountEnd),
+    trialStart: iso(s.trialStart),
+    trialEnd: iso(s.trialEnd),
+    collectionMethod: s.collectionMethod,
+    daysUntilDue: s.daysUntilDue,
+    metadata: readMetadata(s.metadata),
+    createdAt: s.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ZMetadata, zIdOf, zList, zListQuery } from '../api/api-schemas';
+import { ZSubscription } from './subscription-resource';
+
+const ZItemInput = z.strictObject({
+  price: zIdOf('price', 'price'),
+  quantity: z.number().int().min(1).max(100_000).optional().meta({ description: 'Defaults to 1.' }),
+});
+
+const ZTaxRateIds = z.array(zIdOf('taxRate', 'tax rate')).max(5);
+
+export const ZSubscriptionCreate = z
+  .strictObject({
+    customer: zIdOf('customer', 'customer'),
+    items: z.array(ZItemInput).min(1).max(20),
+    defaultPaymentMethod: zIdOf('paymentMethod', 'payment method').optional().meta({ description: 'Defaults to the customer’s default card.' }),
+    defaultTaxRates: ZTaxRateIds.optional(),
+    coupon: zIdOf('coupon', 'coupon').optional(),
+    trialPeriodDays: z.number().int().min(1).max(730).optional(),
+    collectionMethod: z.enum(['charge_automatically', 'send_invoice']).optional().meta({ description: 'Defaults to charge_automatically.' }),
+    daysUntilDue: z.number().int().min(0).max(365).optional().meta({ description: 'With send_invoice (required there): days the customer has to pay each invoice.' }),
+    cancelAtPeriodEnd: z.boolean().optional(),
+    metadata: ZMetadata.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: s });
+    if (s.collectionMethod === 'send_invoice' && s.daysUntilDue === undefined) issue('daysUntilDue', 'is required with collectionMethod send_invoice');
+    if (s.collectionMethod !== 'send_invoice' && s.daysUntilDue !== undefined) issue('daysUntilDue', 'goes only with collectionMethod send_invoice');
+  })
+  .meta({ id: 'SubscriptionCreate' });
+
+export const ZSubscriptionUpdate = z
+  .strictObject({
+    items: z
+      .array(z.strictObject({ id: zIdOf('subscriptionItem', 'subscription item').optional(), price: zIdOf('price', 'price').optional(), quantity: z.number().int().min(1).max(100_000).optional(), deleted: z.literal(true).optional() }))
+      .min(1)
+      .max(20)
+      .optional()
+      .meta({ description: 'Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one.' }),
+    prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']).optional(),
+    cancelAtPeriodEnd: z.boolean().optional(),
+    defaultPaymentMethod: zIdOf('paymentMethod', 'payment method').nullable().optional(),
+    defaultTaxRates: ZTaxRateIds.optional(),
+    coupon: zIdOf('coupon', 'coupon').nullable().optional(),
+    metadata: ZMetadata.nullable().optional(),
+  })
+  .meta({ id: 'SubscriptionUpdate' });
+
+export const ZSubscriptionListQuery = zListQuery('subscription', 'subscription', {
+  customer: zIdOf('customer', 'customer').optional(),
+  status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'canceled', 'all']).optional().meta({ description: 'Without it, every status but canceled.' }),
+  price: zIdOf('price', 'price').optional(),
+});
+
+export const ZSubscriptionList = zList(ZSubscription, 'SubscriptionList');
