@@ -84,7 +84,7 @@ describe('applyMigrations', () => {
   it('enforces the money and card rules in the database itself', async () => {
     await applyMigrations(scratch.db.sql, MIGRATIONS_DIR);
     await expect(
-      scratch.db.sql.exec(`INSERT INTO "Account" (id, name) VALUES ('acc_not-a-ulid', 'x')`),
+      scratch.db.sql.exec(`INSERT INTO "Account" (id, name, "invoicePrefix") VALUES ('acc_not-a-ulid', 'x', 'NOTAULID')`),
     ).rejects.toThrow(/Account_id_format/);
   });
 });

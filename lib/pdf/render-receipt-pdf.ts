@@ -32,6 +32,7 @@ export async function renderReceiptPdf({ payment, branding, customer, locale }: 
       [t('receiptNumber'), payment.receiptNumber],
       [t('status'), t('paymentStatus', { status: payment.status })],
       ...(payment.invoice ? [[t('forInvoice'), issuedNumber(payment.invoice)] as const] : []),
+      ...(payment.amountRefunded > 0n ? [[t('refunded'), money(payment.amountRefunded)] as const] : []),
     ],
     y + 14,
   );

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { apiCaller, uniqueTag } from '@/lib/testing/api-caller';
 import { runningServer } from '@/lib/testing/running-server';
-import { signedFetch } from '@/lib/testing/signed-fetch';
 
 const server = runningServer();
-type TKey = { keyId: string; secret: string };
 
-const api = async (key: TKey, method: string, path: string, body?: unknown) => {
-  const res = await signedFetch(server.baseUrl, { method, path, key, body });
-  return { status: res.status, body: await res.json() };
-};
+const api = apiCaller(server);
 const billing = () => server.fixtures.billingAccount;
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const unique = uniqueTag;
 const product = async (name = 'Pro plan') => (await api(billing(), 'POST', '/api/v1/products', { name })).body as { id: string };
 
 describe('products and prices', () => {

@@ -357,7 +357,108 @@ export type paths = {
         /** List invoices, newest first */
         get: operations["listInvoices"];
         put?: never;
-        post?: never;
+        /**
+         * Create a one-off draft invoice
+         * @description Add items with POST /api/v1/invoice-items, then finalize it.
+         */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item to a draft invoice */
+        post: operations["createInvoiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalize a draft
+         * @description It takes the next number; charge_automatically charges the default card at once (a decline leaves it open). Anything but a draft answers 409 invalid_state.
+         */
+        post: operations["finalizeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an open invoice now
+         * @description With the card named, or the default one. A decline is a validation_error on paymentMethod and leaves it open; a paid or void invoice answers 409 invalid_state.
+         */
+        post: operations["payInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an open invoice
+         * @description For an invoice issued by mistake; a paid one answers 409 invalid_state.
+         */
+        post: operations["voidInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/mark-uncollectible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write an open invoice off
+         * @description It stays on the books as uncollectible.
+         */
+        post: operations["markInvoiceUncollectible"];
         delete?: never;
         options?: never;
         head?: never;
@@ -390,6 +491,44 @@ export type paths = {
         };
         /** List payments, newest first */
         get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List refunds, newest first */
+        get: operations["listRefunds"];
+        put?: never;
+        /**
+         * Refund a payment, whole or in part
+         * @description Never above what is left of the payment (409 invalid_state); a failed payment cannot be refunded.
+         */
+        post: operations["createRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a refund */
+        get: operations["retrieveRefund"];
         put?: never;
         post?: never;
         delete?: never;
@@ -780,6 +919,73 @@ export type components = {
             coupon?: string | null;
             metadata?: components["schemas"]["Metadata"] | null;
         };
+        InvoiceCreate: {
+            /**
+             * @description A customer id.
+             * @example cus_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            customer: string;
+            /**
+             * @description ISO 4217 currency code, upper case.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description Defaults to charge_automatically: charged to the default card when finalized.
+             * @enum {string}
+             */
+            collectionMethod?: "charge_automatically" | "send_invoice";
+            daysUntilDue?: number;
+            defaultTaxRates?: string[];
+            description?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        InvoiceItemCreate: {
+            /**
+             * @description A customer id.
+             * @example cus_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            customer: string;
+            /**
+             * @description A draft of the customer’s; without it, the customer’s latest one-off draft in the currency, or a new one.
+             * @example inv_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            invoice?: string;
+            /**
+             * @description A one-time price; or give amount and currency.
+             * @example price_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            price?: string;
+            /** @description The unit amount, with currency and description, when there is no price. */
+            amount?: number;
+            /**
+             * @description ISO 4217 currency code, upper case.
+             * @example EUR
+             */
+            currency?: string;
+            quantity?: number;
+            description?: string;
+            /** @description Defaults to the draft’s defaultTaxRates. */
+            taxRates?: string[];
+        };
+        InvoicePay: {
+            /**
+             * @description Defaults to the customer’s default card.
+             * @example pm_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            paymentMethod?: string;
+        };
+        RefundCreate: {
+            /**
+             * @description A payment id.
+             * @example pay_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            payment: string;
+            /** @description Defaults to all that is left to refund. */
+            amount?: number;
+            /** @enum {string} */
+            reason?: "duplicate" | "fraudulent" | "requested_by_customer";
+        };
         CheckoutSettingsUpdate: {
             displayName?: string;
             logoUrl?: string | null;
@@ -823,7 +1029,7 @@ export type components = {
         };
         WebhookEndpointCreate: {
             url: string;
-            events: ("*" | "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1")[];
+            events: ("*" | "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1")[];
         };
         PortalSession: {
             id: string;
@@ -1147,12 +1353,6 @@ export type components = {
             data: components["schemas"]["Subscription"][];
             hasMore: boolean;
         };
-        InvoiceList: {
-            /** @constant */
-            object: "list";
-            data: components["schemas"]["Invoice"][];
-            hasMore: boolean;
-        };
         Invoice: {
             id: string;
             /** @constant */
@@ -1231,6 +1431,32 @@ export type components = {
             } | null;
             proration: boolean;
         };
+        InvoiceList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Invoice"][];
+            hasMore: boolean;
+        };
+        InvoiceItem: {
+            id: string;
+            /** @constant */
+            object: "invoice_item";
+            customer: string;
+            invoice: string;
+            description: string;
+            price: string | null;
+            quantity: number;
+            unitAmount: number;
+            amount: number;
+            currency: string;
+            taxRates: string[];
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
         PaymentList: {
             /** @constant */
             object: "list";
@@ -1245,6 +1471,7 @@ export type components = {
             invoice: string | null;
             paymentMethod: string | null;
             amount: number;
+            amountRefunded: number;
             currency: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
@@ -1261,6 +1488,29 @@ export type components = {
              * @example 2026-11-28T09:30:00.000Z
              */
             createdAt: string;
+        };
+        Refund: {
+            id: string;
+            /** @constant */
+            object: "refund";
+            payment: string;
+            amount: number;
+            currency: string;
+            reason: ("duplicate" | "fraudulent" | "requested_by_customer") | null;
+            /** @constant */
+            status: "succeeded";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        RefundList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Refund"][];
+            hasMore: boolean;
         };
         CheckoutSettings: {
             /** @constant */
@@ -1383,7 +1633,7 @@ export type components = {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
+            type: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC.
@@ -4113,6 +4363,500 @@ export interface operations {
             };
         };
     };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceCreate"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createInvoiceItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceItemCreate"];
+            };
+        };
+        responses: {
+            /** @description The item, with the draft it is on. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceItem"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    finalizeInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvoicePay"];
+            };
+        };
+        responses: {
+            /** @description The paid invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voidInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markInvoiceUncollectible: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     retrieveInvoice: {
         parameters: {
             query?: never;
@@ -4217,6 +4961,250 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRefunds: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                endingBefore?: string;
+                payment?: string;
+            };
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of refunds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundList"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description The refund. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrieveRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refund. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
                 };
             };
             /** @description validation_error: a field is missing or wrong; `param` names it. */
@@ -5081,7 +6069,7 @@ export interface operations {
             query?: {
                 startingAfter?: string;
                 limit?: number;
-                type?: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
+                type?: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
             };
             header?: {
                 /** @description A platform key acting for a merchant it manages: that merchant’s account id. */

@@ -64,6 +64,8 @@ export class PlugipayClient {
   readonly subscriptions!: ReturnType<typeof createResources>['subscriptions'];
   readonly invoices!: ReturnType<typeof createResources>['invoices'];
   readonly payments!: ReturnType<typeof createResources>['payments'];
+  readonly invoiceItems!: ReturnType<typeof createResources>['invoiceItems'];
+  readonly refunds!: ReturnType<typeof createResources>['refunds'];
   readonly paymentMethods!: ReturnType<typeof createResources>['paymentMethods'];
   readonly webhookEndpoints!: ReturnType<typeof createResources>['webhookEndpoints'];
   readonly events!: ReturnType<typeof createResources>['events'];

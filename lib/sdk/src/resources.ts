@@ -1,7 +1,7 @@
 import type { PlugipayClient } from './client.js';
 import type {
   CheckoutSettings, CheckoutSettingsUpdateInput, Coupon, CouponCreateInput, Customer, CustomerCreateInput, CustomerUpdateInput, DeletedCoupon, DeletedCustomer,
-  Event, Invoice, ListQuery, Payment, Subscription, SubscriptionCreateInput, SubscriptionUpdateInput, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
+  Event, Invoice, InvoiceCreateInput, InvoiceItem, InvoiceItemCreateInput, ListQuery, Payment, Refund, RefundCreateInput, Subscription, SubscriptionCreateInput, SubscriptionUpdateInput, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
   PriceUpdateInput, Product, ProductCreateInput, ProductUpdateInput, TaxRate, TaxRateCreateInput, TaxRateUpdateInput, WebhookDelivery, WebhookEndpoint,
   WebhookEndpointCreateInput,
 } from './types.js';
@@ -58,8 +58,22 @@ export function createResources(client: PlugipayClient) {
       list: (query: ListQuery<'listSubscriptions'> = {}, options?: O) => client.list<Subscription>('/api/v1/subscriptions', query, options),
     },
     invoices: {
+      /** A one-off draft; add items with invoiceItems.create, then finalize it. */
+      create: (input: InvoiceCreateInput, options?: O) => post<Invoice>('/api/v1/invoices', input, options),
+      finalize: (invoiceId: string, options?: O) => post<Invoice>(`/api/v1/invoices/${id(invoiceId)}/finalize`, undefined, options),
+      pay: (invoiceId: string, input: { paymentMethod?: string } = {}, options?: O) => post<Invoice>(`/api/v1/invoices/${id(invoiceId)}/pay`, input, options),
+      void: (invoiceId: string, options?: O) => post<Invoice>(`/api/v1/invoices/${id(invoiceId)}/void`, undefined, options),
+      markUncollectible: (invoiceId: string, options?: O) => post<Invoice>(`/api/v1/invoices/${id(invoiceId)}/mark-uncollectible`, undefined, options),
       retrieve: (invoiceId: string, options?: O) => get<Invoice>(`/api/v1/invoices/${id(invoiceId)}`, options),
       list: (query: ListQuery<'listInvoices'> = {}, options?: O) => client.list<Invoice>('/api/v1/invoices', query, options),
+    },
+    refunds: {
+      create: (input: RefundCreateInput, options?: O) => post<Refund>('/api/v1/refunds', input, options),
+      retrieve: (refundId: string, options?: O) => get<Refund>(`/api/v1/refunds/${id(refundId)}`, options),
+      list: (query: ListQuery<'listRefunds'> = {}, options?: O) => client.list<Refund>('/api/v1/refunds', query, options),
+    },
+    invoiceItems: {
+      create: (input: InvoiceItemCreateInput, options?: O) => post<InvoiceItem>('/api/v1/invoice-items', input, options),
     },
     payments: {
       retrieve: (paymentId: string, options?: O) => get<Payment>(`/api/v1/payments/${id(paymentId)}`, options),

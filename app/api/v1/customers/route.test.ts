@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
+import { apiCaller, uniqueTag, type TKey } from '@/lib/testing/api-caller';
 import { runningServer } from '@/lib/testing/running-server';
 import { signedFetch } from '@/lib/testing/signed-fetch';
 
 const server = runningServer();
-type TKey = { keyId: string; secret: string };
 
-const api = async (key: TKey, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
-  const res = await signedFetch(server.baseUrl, { method, path, key, body, headers });
-  return { status: res.status, body: await res.json() };
-};
+const api = apiCaller(server);
 const billing = () => server.fixtures.billingAccount;
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const unique = uniqueTag;
 
 async function eventsOf(key: TKey, type: string): Promise<{ data: { object: { id: string } } }[]> {
   return (await api(key, 'GET', `/api/v1/events?type=${type}&limit=100`)).body.data;

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addInterval } from '@/lib/billing-engine/add-interval';
 import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
+import { apiCaller, uniqueTag, type TBody } from '@/lib/testing/api-caller';
 import { runningServer } from '@/lib/testing/running-server';
-import { signedFetch } from '@/lib/testing/signed-fetch';
 
 const server = runningServer();
-type TKey = { keyId: string; secret: string };
-type TBody = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const api = async (key: TKey, method: string, path: string, body?: unknown) => {
-  const res = await signedFetch(server.baseUrl, { method, path, key, body });
-  return { status: res.status, body: (await res.json()) as TBody };
-};
+const api = apiCaller(server);
 const billing = () => server.fixtures.billingAccount;
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const unique = uniqueTag;
 
 async function customer({ token }: { token?: string } = {}) {
   const c = (await api(billing(), 'POST', '/api/v1/customers', { email: `sub-${unique()}@example.com`, name: 'Subscriber' })).body;

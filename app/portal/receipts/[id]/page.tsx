@@ -32,6 +32,15 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
     <PortalFrame ctx={ctx} current="receipts" title={t('receiptTitle', { number: payment.receiptNumber })}>
       <AmountHeadline badge={<PaymentStatus status={payment.status} />} amount={payment.amount} currency={payment.currency} locale={locale} />
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">{paidWith ?? `${t('paidOn')} ${formatDate(payment.createdAt, locale)}`}</p>
+      {payment.amountRefunded > 0n && (
+        <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+          {t('refundedAmount', {
+            partial: payment.amountRefunded < payment.amount ? 'yes' : 'no',
+            refunded: formatMoney({ amount: payment.amountRefunded, currency: payment.currency }, locale),
+            amount: formatMoney(payment, locale),
+          })}
+        </p>
+      )}
       {invoice && (
         <section aria-labelledby="receipt-items" className="mt-6 rounded-xl border border-zinc-200 dark:border-zinc-800">
           <h2 id="receipt-items" className="flex flex-wrap items-baseline justify-between gap-x-4 p-4 pb-0 text-lg font-semibold">

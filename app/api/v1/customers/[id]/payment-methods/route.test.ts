@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { apiCaller } from '@/lib/testing/api-caller';
 import { runningServer } from '@/lib/testing/running-server';
-import { signedFetch } from '@/lib/testing/signed-fetch';
 
 const server = runningServer();
-type TKey = { keyId: string; secret: string };
 
-const api = async (key: TKey, method: string, path: string, body?: unknown) => {
-  const res = await signedFetch(server.baseUrl, { method, path, key, body });
-  return { status: res.status, body: await res.json() };
-};
+const api = apiCaller(server);
 const billing = () => server.fixtures.billingAccount;
 const newCustomer = async () => (await api(billing(), 'POST', '/api/v1/customers', { email: `cards-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com` })).body.id as string;
 const cardsOf = async (customerId: string) => (await api(billing(), 'GET', `/api/v1/customers/${customerId}/payment-methods?limit=100`)).body.data as { id: string; isDefault: boolean; card: { brand: string } }[];
