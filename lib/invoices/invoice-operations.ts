@@ -3,6 +3,7 @@ import { ZInvoice } from './invoice-resource';
 import { ZInvoiceList, ZInvoiceListQuery, ZPaymentList, ZPaymentListQuery } from './invoice-schemas';
 import { ZInvoiceCreate, ZInvoiceItem, ZInvoiceItemCreate, ZInvoicePay } from './one-off-schemas';
 import { ZPayment } from './payment-resource';
+import { ZUpcomingInvoice, ZUpcomingInvoiceQuery } from './upcoming-invoice';
 import { ZRefund, ZRefundCreate, ZRefundList, ZRefundListQuery } from './refunds';
 
 const read = 'plugipay:billing:read' as const;
@@ -32,6 +33,12 @@ export const INVOICE_OPERATIONS = {
   list: defineOperation({
     method: 'get', path: '/api/v1/invoices', operationId: 'listInvoices', tag: 'Invoices', scope: read, query: ZInvoiceListQuery,
     summary: 'List invoices, newest first', response: { status: 200, description: 'A page of invoices.', schema: ZInvoiceList },
+  }),
+  upcoming: defineOperation({
+    method: 'get', path: '/api/v1/invoices/upcoming', operationId: 'retrieveUpcomingInvoice', tag: 'Invoices', scope: read, query: ZUpcomingInvoiceQuery,
+    summary: 'What the next renewal will charge',
+    description: 'A dry run of the function that issues renewals; the portal’s "Next charge" shows the same. A subscription set to cancel, or none, answers 404.',
+    response: { status: 200, description: 'The upcoming invoice (no id or number yet).', schema: ZUpcomingInvoice },
   }),
   retrieve: defineOperation({
     method: 'get', path: '/api/v1/invoices/{id}', operationId: 'retrieveInvoice', tag: 'Invoices', scope: read,

@@ -235,7 +235,10 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
   const baseUrl = `http://localhost:${port}`;
   const credentialsPath = shareWith?.credentialsPath ?? path.join(dataDir, 'demo-credentials.json');
   const tls = shareWith ? undefined : createTestTls(dataDir);
-  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: { ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}), ...extraEnv } });
+  // A second instance on the suite's database runs no delivery worker unless asked: its worker would
+  // claim other tests' deliveries, and cut their attempts short when the test stops it.
+  const quiet: Record<string, string> = shareWith ? { WEBHOOK_WORKER: 'off' } : {};
+  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: { ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}), ...quiet, ...extraEnv } });
   if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 

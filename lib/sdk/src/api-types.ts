@@ -465,6 +465,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the next renewal will charge
+         * @description A dry run of the function that issues renewals; the portal’s "Next charge" shows the same. A subscription set to cancel, or none, answers 404.
+         */
+        get: operations["retrieveUpcomingInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -1456,6 +1476,42 @@ export type components = {
              * @example 2026-11-28T09:30:00.000Z
              */
             createdAt: string;
+        };
+        /** @description What the next renewal will charge, computed by the very function that issues it. */
+        UpcomingInvoice: {
+            /** @constant */
+            object: "invoice";
+            /** @constant */
+            status: "draft";
+            customer: string;
+            subscription: string | null;
+            /** @enum {string} */
+            collectionMethod: "charge_automatically" | "send_invoice";
+            currency: string;
+            subtotal: number;
+            discount: number;
+            /** @description Every tax, the inclusive part (already inside the prices) too. */
+            tax: number;
+            inclusiveTax: number;
+            total: number;
+            amountPaid: number;
+            amountDue: number;
+            lines: components["schemas"]["InvoiceLine"][];
+            periodStart: string | null;
+            periodEnd: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            issuedAt: string;
+            dueDate: string | null;
+            /** @description The buyer as they were when the invoice was issued. */
+            customerDetails: {
+                name: string | null;
+                email: string | null;
+                address: components["schemas"]["Address"] | null;
+            };
         };
         PaymentList: {
             /** @constant */
@@ -4799,6 +4855,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrieveUpcomingInvoice: {
+        parameters: {
+            query: {
+                /** @description A customer id. */
+                customer: string;
+                /** @description Without it, the customer’s subscription that renews first. */
+                subscription?: string;
+            };
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upcoming invoice (no id or number yet). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingInvoice"];
                 };
             };
             /** @description validation_error: a field is missing or wrong; `param` names it. */

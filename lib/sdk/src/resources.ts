@@ -1,7 +1,7 @@
 import type { PlugipayClient } from './client.js';
 import type {
   CheckoutSettings, CheckoutSettingsUpdateInput, Coupon, CouponCreateInput, Customer, CustomerCreateInput, CustomerUpdateInput, DeletedCoupon, DeletedCustomer,
-  Event, Invoice, InvoiceCreateInput, InvoiceItem, InvoiceItemCreateInput, ListQuery, Payment, Refund, RefundCreateInput, Subscription, SubscriptionCreateInput, SubscriptionUpdateInput, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
+  Event, Invoice, InvoiceCreateInput, InvoiceItem, InvoiceItemCreateInput, ListQuery, Payment, Refund, RefundCreateInput, Subscription, SubscriptionCreateInput, SubscriptionUpdateInput, UpcomingInvoice, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
   PriceUpdateInput, Product, ProductCreateInput, ProductUpdateInput, TaxRate, TaxRateCreateInput, TaxRateUpdateInput, WebhookDelivery, WebhookEndpoint,
   WebhookEndpointCreateInput,
 } from './types.js';
@@ -65,6 +65,9 @@ export function createResources(client: PlugipayClient) {
       void: (invoiceId: string, options?: O) => post<Invoice>(`/api/v1/invoices/${id(invoiceId)}/void`, undefined, options),
       markUncollectible: (invoiceId: string, options?: O) => post<Invoice>(`/api/v1/invoices/${id(invoiceId)}/mark-uncollectible`, undefined, options),
       retrieve: (invoiceId: string, options?: O) => get<Invoice>(`/api/v1/invoices/${id(invoiceId)}`, options),
+      /** What the next renewal will charge (the portal's "Next charge"). */
+      upcoming: (query: ListQuery<'retrieveUpcomingInvoice'>, options?: O) =>
+        client.request<UpcomingInvoice>({ method: 'GET', path: '/api/v1/invoices/upcoming', query, ...options }),
       list: (query: ListQuery<'listInvoices'> = {}, options?: O) => client.list<Invoice>('/api/v1/invoices', query, options),
     },
     refunds: {

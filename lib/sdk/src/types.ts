@@ -82,6 +82,7 @@ export type Subscription = Schemas['Subscription'];
 export type SubscriptionCreateInput = JsonBody<'createSubscription'>;
 export type SubscriptionUpdateInput = JsonBody<'updateSubscription'>;
 export type Invoice = Schemas['Invoice'];
+export type UpcomingInvoice = Schemas['UpcomingInvoice'];
 export type InvoiceCreateInput = JsonBody<'createInvoice'>;
 export type InvoiceItem = Schemas['InvoiceItem'];
 export type InvoiceItemCreateInput = JsonBody<'createInvoiceItem'>;

@@ -77,6 +77,16 @@ describe('customers', () => {
     expect((await api(billing(), 'GET', `/api/v1/customers/${mine.id}`)).body.name).toBeNull();
   });
 
+  it('are created by a platform for the merchant it manages, and for no other', async () => {
+    const email = `managed-${unique()}@example.com`;
+    const { platform, merchant } = server.creds;
+    const made = await api(platform, 'POST', '/api/v1/customers', { email }, { 'Plugipay-On-Behalf-Of': platform.managedAccountId });
+    expect(made.status).toBe(201);
+    expect((await api(merchant, 'GET', `/api/v1/customers?email=${encodeURIComponent(email)}`)).body.data.map((c: { id: string }) => c.id)).toEqual([made.body.id]);
+    const elsewhere = await api(platform, 'POST', '/api/v1/customers', { email }, { 'Plugipay-On-Behalf-Of': server.creds.otherMerchant.accountId });
+    expect(elsewhere.status).toBe(403);
+  });
+
   it('need the billing scopes: a read key reads but cannot write, a key without them is refused', async () => {
     const read = server.fixtures.billingReadKey;
     expect((await api(read, 'GET', '/api/v1/customers')).status).toBe(200);

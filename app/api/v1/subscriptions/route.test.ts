@@ -58,6 +58,11 @@ describe('subscriptions', () => {
     const overview = await (await portalFetch(server.baseUrl, '/portal', cookie)).text();
     expect(overview).toContain('Team plan');
     expect(overview).toContain('€29.04');
+    // The API's upcoming invoice is the same dry run: €29.04 for the next period.
+    const upcoming = (await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}&subscription=${sub.id}`)).body;
+    expect(upcoming).toMatchObject({ status: 'draft', subtotal: 2400, discount: 0, tax: 504, total: 2904, amountDue: 2904, periodStart: sub.currentPeriodEnd, subscription: sub.id });
+    expect(upcoming.lines).toEqual([expect.objectContaining({ quantity: 2, amount: 2400, taxRates: [vat.id], period: { start: sub.currentPeriodEnd, end: addInterval(new Date(sub.currentPeriodEnd), 'month', 1).toISOString() } })]);
+    expect((await api(server.creds.otherMerchant, 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).status).toBe(404);
     const invoicesPage = await (await portalFetch(server.baseUrl, '/portal/invoices', cookie)).text();
     expect(invoicesPage).toContain(invoice.number);
   });
@@ -125,6 +130,7 @@ describe('subscriptions', () => {
     const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: await customer({ token: 'tok_mastercard' }), items: [{ price: await price() }] })).body;
     const path = `/api/v1/subscriptions/${sub.id}`;
     expect((await api(billing(), 'PATCH', path, { cancelAtPeriodEnd: true })).body).toMatchObject({ cancelAtPeriodEnd: true, status: 'active' });
+    expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${sub.customer}`)).body.error).toMatchObject({ code: 'not_found', param: 'subscription' });
     expect((await api(billing(), 'POST', `${path}/resume`)).body).toMatchObject({ cancelAtPeriodEnd: false });
     expect((await api(billing(), 'POST', `${path}/resume`)).body.error).toMatchObject({ code: 'invalid_state' });
 
