@@ -67,6 +67,19 @@ describe('subscriptions', () => {
     expect(invoicesPage).toContain(invoice.number);
   });
 
+  it('a coupon that lasts shows in the portal’s next charge, as the renewal will take it off', async () => {
+    const customerId = await customer({ token: 'tok_visa' });
+    const coupon = (await api(billing(), 'POST', '/api/v1/coupons', { percentOff: 10, duration: 'forever', name: 'Loyalty' })).body;
+    const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: customerId, items: [{ price: await price('USD', 4900, { interval: 'month' }, 'Agency plan') }], coupon: coupon.id })).body;
+    expect(sub).toMatchObject({ coupon: coupon.id, discountEnd: null });
+    const upcoming = (await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body;
+    expect(upcoming).toMatchObject({ subtotal: 4900, discount: 490, total: 4410 });
+    const { cookie } = await openLink((await mintPortalSession(server.baseUrl, billing(), { customerId, locale: 'en' })).url);
+    const overview = (await (await portalFetch(server.baseUrl, '/portal', cookie)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(overview).toContain('Next charge: $44.10');
+    expect(overview).toMatch(/Discount -\$4\.90/);
+  });
+
   it('a declined first charge leaves the subscription incomplete and its invoice open', async () => {
     const customerId = await customer({ token: 'tok_chargeCustomerFail' });
     const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: customerId, items: [{ price: await price() }] })).body;
