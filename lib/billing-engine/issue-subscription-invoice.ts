@@ -5,8 +5,8 @@ import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
 import { recordEvent } from '../webhooks/record-event';
 import { takeDocumentNumber } from './document-numbers';
-
-const DAY_MS = 86_400_000;
+import { dueDate } from './due-date';
+import { buyerSnapshot } from '../billing/buyer';
 
 /**
  * Issues the invoice of one subscription period, finalized with the account's next number: lines
@@ -22,7 +22,6 @@ export async function issueSubscriptionInvoice(
   const charge = subscriptionCharge(subscription, at);
   const invoiceId = newId('invoice');
   const paidNow = charge.total === 0n;
-  const inclusiveTax = charge.lines.flatMap((l) => l.taxes).filter((t) => t.taxRate.inclusive).reduce((sum, t) => sum + t.amount, 0n);
   await tx.invoice.create({
     data: {
       id: invoiceId,
@@ -36,17 +35,14 @@ export async function issueSubscriptionInvoice(
       subtotal: charge.subtotal,
       discount: charge.discount,
       tax: charge.tax,
-      inclusiveTax,
+      inclusiveTax: charge.inclusiveTax,
       total: charge.total,
       periodStart,
       periodEnd,
       issuedAt: at,
-      dueAt: subscription.collectionMethod === 'send_invoice' ? new Date(at.getTime() + (subscription.daysUntilDue ?? 0) * DAY_MS) : null,
+      dueAt: dueDate(subscription, at),
       paidAt: paidNow ? at : null,
-      customerName: customer.name,
-      customerEmail: customer.email,
-      customerAddress: customer.address ?? undefined,
-      customerTaxIds: customer.taxIds ?? [],
+      ...buyerSnapshot(customer),
       createdAt: at,
     },
   });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { ApiError } from '../api/errors';
 import { getPrisma } from '../db/get-db';
+import { lockInvoice } from '../db/row-locks';
 import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
 import { serializePayment } from '../invoices/payment-resource';
@@ -20,7 +21,7 @@ export type TPayOutcome = { paid: true; paymentId: string } | { paid: false; pay
 export async function payInvoice({ accountId, invoiceId, paymentMethodId, at = new Date() }: { accountId: string; invoiceId: string; paymentMethodId: string; at?: Date }): Promise<TPayOutcome> {
   return getPrisma().$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Invoice" WHERE "accountId" = ${accountId} AND "id" = ${invoiceId} FOR UPDATE`;
+      await lockInvoice(tx, { accountId, invoiceId });
       const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, accountId } });
       if (!invoice) throw new ApiError('not_found', `No such invoice: ${invoiceId}.`, 'id');
       if (invoice.status !== 'open') throw new ApiError('invalid_state', `This invoice is ${invoice.status}; only an open invoice can be paid.`);

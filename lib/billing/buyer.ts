@@ -1,3 +1,4 @@
+import type { Prisma } from '../db/generated/client';
 import { readPostalAddress, type TPostalAddress } from './postal-address';
 import { readTaxIds, type TTaxId } from './tax-ids';
 
@@ -18,4 +19,9 @@ export function invoiceBuyer(invoice: TInvoiceSnapshot, current: TBuyer): TBuyer
     address: readPostalAddress(invoice.customerAddress),
     taxIds: readTaxIds(invoice.customerTaxIds),
   };
+}
+
+/** The customer as an invoice keeps them from the moment it is issued (what invoiceBuyer reads back). */
+export function buyerSnapshot(customer: { name: string | null; email: string; address: Prisma.JsonValue; taxIds: Prisma.JsonValue }) {
+  return { customerName: customer.name, customerEmail: customer.email, customerAddress: customer.address ?? undefined, customerTaxIds: customer.taxIds ?? [] };
 }

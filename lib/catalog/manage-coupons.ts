@@ -5,6 +5,7 @@ import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
 import { percentOffToStored, serializeCoupon, type ZCouponCreate, type ZCouponListQuery } from './coupon-schemas';
@@ -41,7 +42,7 @@ export async function createCoupon(accountId: string, input: z.infer<typeof ZCou
     await recordEvent(db, { accountId, type: 'plugipay.coupon.created.v1', object: resource });
     return resource;
   };
-  return tx ? write(tx) : getPrisma().$transaction(write);
+  return inTransaction(tx, write);
 }
 
 export async function retrieveCoupon(accountId: string, id: string) {

@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
 import { findProductOrThrow } from './manage-products';
@@ -57,7 +58,7 @@ export async function createPrice(accountId: string, input: z.infer<typeof ZPric
     await recordEvent(db, { accountId, type: 'plugipay.price.created.v1', object: resource });
     return resource;
   };
-  return withLookupKeyRace(() => (tx ? write(tx) : getPrisma().$transaction(write)));
+  return withLookupKeyRace(() => (inTransaction(tx, write)));
 }
 
 export async function retrievePrice(accountId: string, id: string) {

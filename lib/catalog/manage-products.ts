@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeProduct, type ZProductCreate, type ZProductListQuery, type ZProductUpdate } from './product-schemas';
@@ -27,7 +28,7 @@ export async function createProduct(accountId: string, input: z.infer<typeof ZPr
     await recordEvent(db, { accountId, type: 'plugipay.product.created.v1', object: resource });
     return resource;
   };
-  return tx ? write(tx) : getPrisma().$transaction(write);
+  return inTransaction(tx, write);
 }
 
 export async function retrieveProduct(accountId: string, id: string) {

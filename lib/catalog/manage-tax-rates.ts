@@ -7,6 +7,7 @@ import { listOf, pageArgs } from '../api/list-page';
 import { parseTaxPercentage } from '../billing/invoice-math/tax-percentage';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeTaxRate, type ZTaxRateCreate, type ZTaxRateListQuery, type ZTaxRateUpdate } from './tax-rate-schemas';
@@ -38,7 +39,7 @@ export async function createTaxRate(accountId: string, input: z.infer<typeof ZTa
     await recordEvent(db, { accountId, type: 'plugipay.tax_rate.created.v1', object: resource });
     return resource;
   };
-  return tx ? write(tx) : getPrisma().$transaction(write);
+  return inTransaction(tx, write);
 }
 
 export async function retrieveTaxRate(accountId: string, id: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readMetadata, ZMetadata, ZTimestamp, zList, zListQuery } from '../api/api-schemas';
+import { readMetadata, ZMetadata, ZTimestamp, zIdOf, zList, zListQuery } from '../api/api-schemas';
 import { refusingFields } from '../api/refused-fields';
 import { formatTaxPercentage, parseTaxPercentage } from '../billing/invoice-math/tax-percentage';
 import { COUNTRY_CODES } from '../billing/country-codes';
@@ -52,6 +52,9 @@ export const ZTaxRateUpdate = refusingFields(
     .meta({ id: 'TaxRateUpdate' }),
   { percentage: FIXED, inclusive: FIXED },
 );
+
+/** The tax rates a subscription, a draft or an item applies, in order. */
+export const ZTaxRateIds = z.array(zIdOf('taxRate', 'tax rate')).max(5);
 
 export const ZTaxRateListQuery = zListQuery('taxRate', 'tax rate', { active: ZQueryBoolean.optional(), inclusive: ZQueryBoolean.optional() });
 export const ZTaxRateList = zList(ZTaxRate, 'TaxRateList');

@@ -9,6 +9,7 @@ import { serializePaymentMethod } from './payment-method-schemas';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { lockCustomer } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
@@ -47,7 +48,7 @@ export async function createCustomer(accountId: string, input: z.infer<typeof ZC
     await recordEvent(db, { accountId, type: 'plugipay.customer.created.v1', object: resource });
     return resource;
   };
-  return tx ? write(tx) : getPrisma().$transaction(write);
+  return inTransaction(tx, write);
 }
 
 export async function retrieveCustomer(accountId: string, id: string) {

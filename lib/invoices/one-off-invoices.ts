@@ -9,18 +9,18 @@ import { findPriceOrThrow } from '../catalog/manage-prices';
 import { findCustomerOrThrow } from '../customers/manage-customers';
 import type { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
-import { lockCustomer } from '../db/row-locks';
+import { lockCustomer, lockInvoice } from '../db/row-locks';
+import { buyerSnapshot } from '../billing/buyer';
+import { dueDate } from '../billing-engine/due-date';
 import { isId, newId } from '../ids/new-id';
 import { checkTaxRates } from '../subscriptions/subscription-terms';
 import { recordEvent } from '../webhooks/record-event';
 import { INVOICE_INCLUDE, serializeInvoice } from './invoice-resource';
 import type { ZInvoiceCreate, ZInvoiceItemCreate, ZInvoicePay } from './one-off-schemas';
 
-const DAY_MS = 86_400_000;
-
 async function findInvoiceForUpdate(tx: Prisma.TransactionClient, accountId: string, id: string, param = 'id') {
   if (!isId('invoice', id)) throw new ApiError('not_found', `No such invoice: ${id}.`, param);
-  await tx.$queryRaw`SELECT 1 FROM "Invoice" WHERE "accountId" = ${accountId} AND "id" = ${id} FOR UPDATE`;
+  await lockInvoice(tx, { accountId, invoiceId: id });
   const invoice = await tx.invoice.findFirst({ where: { id, accountId }, include: INVOICE_INCLUDE });
   if (!invoice) throw new ApiError('not_found', `No such invoice: ${id}.`, param);
   return invoice;
@@ -101,8 +101,7 @@ async function computeDraftAmounts(tx: Prisma.TransactionClient, invoiceId: stri
       await tx.invoiceLineTax.update({ where: { invoiceLineId_taxRateId: { invoiceLineId: line.id, taxRateId: tax.taxRate.id } }, data: { taxableAmount: tax.taxableAmount, amount: tax.amount } });
     }
   }
-  const inclusiveTax = computed.lines.flatMap((l) => l.taxes).filter((t) => t.taxRate.inclusive).reduce((sum, t) => sum + t.amount, 0n);
-  await tx.invoice.update({ where: { id: invoiceId }, data: { subtotal: computed.subtotal, discount: computed.discount, tax: computed.tax, inclusiveTax, total: computed.total } });
+  await tx.invoice.update({ where: { id: invoiceId }, data: { subtotal: computed.subtotal, discount: computed.discount, tax: computed.tax, inclusiveTax: computed.inclusiveTax, total: computed.total } });
 }
 
 /**
@@ -121,8 +120,8 @@ export async function finalizeInvoice(accountId: string, id: string, now = new D
       where: { id: draft.id },
       data: {
         number: await takeDocumentNumber(tx, accountId, 'invoice'), status: paidNow ? 'paid' : 'open', issuedAt: now, paidAt: paidNow ? now : null,
-        dueAt: draft.collectionMethod === 'send_invoice' ? new Date(now.getTime() + (draft.daysUntilDue ?? 0) * DAY_MS) : null,
-        customerName: customer.name, customerEmail: customer.email, customerAddress: customer.address ?? undefined, customerTaxIds: customer.taxIds ?? [],
+        dueAt: dueDate(draft, now),
+        ...buyerSnapshot(customer),
       },
     });
     const invoice = serializeInvoice(await tx.invoice.findUniqueOrThrow({ where: { id: draft.id }, include: INVOICE_INCLUDE }));

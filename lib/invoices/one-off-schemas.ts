@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { ZTaxRateIds } from '../catalog/tax-rate-schemas';
 import { ZCurrency, ZMetadata, ZTimestamp, zIdOf, zMinorAmount } from '../api/api-schemas';
-
-const ZTaxRateIds = z.array(zIdOf('taxRate', 'tax rate')).max(5);
 
 export const ZInvoiceCreate = z
   .strictObject({

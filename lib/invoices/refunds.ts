@@ -5,6 +5,7 @@ import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import type { Refund } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { lockPayment } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
 
@@ -42,7 +43,7 @@ export function serializeRefund(r: Refund): z.infer<typeof ZRefund> {
  */
 export async function createRefund(accountId: string, input: z.infer<typeof ZRefundCreate>, now = new Date()) {
   return getPrisma().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Payment" WHERE "accountId" = ${accountId} AND "id" = ${input.payment} FOR UPDATE`;
+    await lockPayment(tx, { accountId, paymentId: input.payment });
     const payment = await tx.payment.findFirst({ where: { id: input.payment, accountId } });
     if (!payment) throw new ApiError('not_found', `No such payment: ${input.payment}.`, 'payment');
     if (payment.status !== 'succeeded') throw new ApiError('invalid_state', `This payment is ${payment.status}; only money taken can be refunded.`);

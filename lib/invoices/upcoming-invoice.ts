@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { zIdOf } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
 import { addInterval } from '../billing-engine/add-interval';
+import { dueDate } from '../billing-engine/due-date';
 import { readPostalAddress } from '../billing/postal-address';
 import { renewalCharge, RENEWAL_INCLUDE } from '../billing/renewal-charge';
 import { findCustomerOrThrow } from '../customers/manage-customers';
@@ -39,7 +40,6 @@ export async function upcomingInvoice(accountId: string, query: z.infer<typeof Z
   const periodStart = subscription.currentPeriodEnd;
   const periodEnd = addInterval(periodStart, first.interval!, first.intervalCount);
   const iso = periodStart.toISOString();
-  const inclusiveTax = charge.lines.flatMap((l) => l.taxes).filter((t) => t.taxRate.inclusive).reduce((sum, t) => sum + t.amount, 0n);
   return {
     object: 'invoice',
     status: 'draft',
@@ -50,7 +50,7 @@ export async function upcomingInvoice(accountId: string, query: z.infer<typeof Z
     subtotal: Number(charge.subtotal),
     discount: Number(charge.discount),
     tax: Number(charge.tax),
-    inclusiveTax: Number(inclusiveTax),
+    inclusiveTax: Number(charge.inclusiveTax),
     total: Number(charge.total),
     amountPaid: 0,
     amountDue: Number(charge.total),
@@ -71,7 +71,7 @@ export async function upcomingInvoice(accountId: string, query: z.infer<typeof Z
     periodStart: iso,
     periodEnd: periodEnd.toISOString(),
     issuedAt: iso,
-    dueDate: subscription.collectionMethod === 'send_invoice' ? new Date(periodStart.getTime() + (subscription.daysUntilDue ?? 0) * 86_400_000).toISOString() : null,
+    dueDate: dueDate(subscription, periodStart)?.toISOString() ?? null,
     customerDetails: { name: customer.name, email: customer.email, address: readPostalAddress(customer.address) },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTaxRateIds } from '../catalog/tax-rate-schemas';
 import { ZMetadata, zIdOf, zList, zListQuery } from '../api/api-schemas';
 import { ZSubscription } from './subscription-resource';
 
@@ -6,8 +7,6 @@ const ZItemInput = z.strictObject({
   price: zIdOf('price', 'price'),
   quantity: z.number().int().min(1).max(100_000).optional().meta({ description: 'Defaults to 1.' }),
 });
-
-const ZTaxRateIds = z.array(zIdOf('taxRate', 'tax rate')).max(5);
 
 export const ZSubscriptionCreate = z
   .strictObject({

@@ -39,7 +39,6 @@ export type THistory = {
 export function buildBillingHistory(h: THistoryInput): THistory {
   const history: THistory = { invoices: [], lines: [], lineTaxes: [], payments: [] };
   const { lines: [line], ...amounts } = computeInvoice({ lines: [{ unitAmount: h.unitAmount, quantity: 1, taxRates: h.taxRates }] });
-  const inclusiveTax = line!.taxes.filter((t) => t.taxRate.inclusive).reduce((a, t) => a + t.amount, 0n);
   for (let n = 0; n < h.periods; n++) {
     const periodStart = addInterval(h.currentPeriodStart, h.interval, n - (h.periods - 1));
     const periodEnd = addInterval(periodStart, h.interval, 1);
@@ -59,7 +58,7 @@ export function buildBillingHistory(h: THistoryInput): THistory {
       subtotal: amounts.subtotal,
       discount: amounts.discount,
       tax: amounts.tax,
-      inclusiveTax,
+      inclusiveTax: amounts.inclusiveTax,
       total: amounts.total,
       amountPaid: isOpen ? 0n : amounts.total,
       periodStart,

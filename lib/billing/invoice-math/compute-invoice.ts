@@ -33,6 +33,8 @@ export type TComputedInvoice<TLine, TRate> = {
   discount: bigint;
   /** Every tax, inclusive ones too. */
   tax: bigint;
+  /** The part of tax already inside the prices (inclusive rates). */
+  inclusiveTax: bigint;
   /** subtotal − discount + exclusive taxes: what the customer pays. */
   total: bigint;
   /** One row per tax rate, in the order the rates first appear: what EU VAT and PPN invoices must show. */
@@ -72,9 +74,9 @@ export function computeInvoice<TLine extends TLineInput, TRate extends TTaxRateT
   const discount = sum(discounts);
   const allTaxes = lines.flatMap((l) => l.taxes);
   const tax = sum(allTaxes.map((t) => t.amount));
-  const exclusiveTax = sum(allTaxes.filter((t) => !t.taxRate.inclusive).map((t) => t.amount));
+  const inclusiveTax = sum(allTaxes.filter((t) => t.taxRate.inclusive).map((t) => t.amount));
 
-  return { lines, subtotal, discount, tax, total: subtotal - discount + exclusiveTax, taxSummary: sumTaxesByRate(allTaxes) };
+  return { lines, subtotal, discount, tax, inclusiveTax, total: subtotal - discount + tax - inclusiveTax, taxSummary: sumTaxesByRate(allTaxes) };
 }
 
 /**
