@@ -1,5 +1,5 @@
 import 'server-only';
-import { subscriptionCharge, type TRenewableSubscription } from '../billing/renewal-charge';
+import { subscriptionCharge, type TRenewableSubscription, type TSubscriptionCharge } from '../billing/renewal-charge';
 import type { Customer, Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
@@ -8,20 +8,32 @@ import { takeDocumentNumber } from './document-numbers';
 import { dueDate } from './due-date';
 import { buyerSnapshot } from '../billing/buyer';
 
+type TIssue = {
+  subscription: TRenewableSubscription;
+  customer: Customer;
+  periodStart: Date;
+  periodEnd: Date;
+  /** When it is issued (the engine's time, a test clock's on a clock). */
+  at: Date;
+  billingReason: 'subscription_create' | 'subscription_cycle' | 'subscription_update';
+  /** When the engine charges it; null: not by the engine (charged by the caller, or waiting for the customer). */
+  collectAt: Date | null;
+  /** What it bills; by default the period's subscriptionCharge (its items and the prorations waiting for it). */
+  charge?: TSubscriptionCharge;
+};
+
 /**
  * Issues the invoice of one subscription period, finalized with the account's next number: lines
- * from subscriptionCharge (the computation "Next charge" shows), each line's taxes, the buyer as
- * they are now. A zero total is paid at once. Events: created and finalized (and paid).
- * Charging it is payInvoice's part, after this transaction.
+ * from subscriptionCharge at the period's start (the computation "Next charge" shows), each line's
+ * taxes, the buyer as they are now. A zero total is paid at once. Events: created and finalized
+ * (and paid). Charging it is the caller's or the engine's part (collectAt).
  */
-export async function issueSubscriptionInvoice(
-  tx: Prisma.TransactionClient,
-  { subscription, customer, periodStart, periodEnd, at }: { subscription: TRenewableSubscription; customer: Customer; periodStart: Date; periodEnd: Date; at: Date },
-) {
+export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { subscription, customer, periodStart, periodEnd, at, billingReason, collectAt, charge: given }: TIssue) {
   const { accountId } = subscription;
-  const charge = subscriptionCharge(subscription, at);
+  const charge = given ?? subscriptionCharge(subscription, periodStart);
   const invoiceId = newId('invoice');
-  const paidNow = charge.total === 0n;
+  // Nothing to pay (a credit larger than the period's charge is not carried over: docs/billing.md).
+  const paidNow = charge.total <= 0n;
   await tx.invoice.create({
     data: {
       id: invoiceId,
@@ -30,6 +42,8 @@ export async function issueSubscriptionInvoice(
       subscriptionId: subscription.id,
       number: await takeDocumentNumber(tx, accountId, 'invoice'),
       status: paidNow ? 'paid' : 'open',
+      billingReason,
+      nextPaymentAttempt: paidNow || subscription.collectionMethod !== 'charge_automatically' ? null : collectAt,
       collectionMethod: subscription.collectionMethod,
       currency: subscription.currency,
       subtotal: charge.subtotal,
@@ -59,10 +73,14 @@ export async function issueSubscriptionInvoice(
       unitAmount: line.unitAmount,
       amount: line.amount,
       discountAmount: line.discountAmount,
-      periodStart,
-      periodEnd,
+      proration: line.proration,
+      periodStart: line.period?.start ?? periodStart,
+      periodEnd: line.period?.end ?? periodEnd,
     })),
   });
+  // The prorations that were waiting are billed now, on this invoice, and on no other.
+  const billed = given ? [] : subscription.pendingProrations.map((p) => p.id);
+  if (billed.length > 0) await tx.pendingProration.updateMany({ where: { id: { in: billed }, invoiceId: null }, data: { invoiceId } });
   await tx.invoiceLineTax.createMany({
     data: charge.lines.flatMap((line, position) =>
       line.taxes.map((t) => ({ accountId, invoiceLineId: lineIds[position]!, taxRateId: t.taxRate.id, taxableAmount: t.taxableAmount, amount: t.amount })),

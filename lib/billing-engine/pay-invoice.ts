@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '../api/errors';
+import type { Invoice, PaymentMethod, Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { lockInvoice } from '../db/row-locks';
 import { newId } from '../ids/new-id';
@@ -9,14 +10,57 @@ import { getPaymentProcessor } from '../payments/get-payment-processor';
 import type { TProcessorDecline } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { takeDocumentNumber } from './document-numbers';
+import { reactivateIfSettled } from './subscription-standing';
 
 export type TPayOutcome = { paid: true; paymentId: string } | { paid: false; paymentId: string; code: TProcessorDecline };
 
 /**
- * Charges an open invoice's amount due to one of the customer's cards and records the outcome: a
- * payment (succeeded or failed, with the card as it was and a receipt number), the invoice paid or
- * left open, and their events. The invoice row stays locked while the processor answers, so two
- * payers on any instances charge it once; the second finds it paid (409 invalid_state).
+ * Charges a locked open invoice's amount due to a card and records the outcome: a payment
+ * (succeeded or failed, with the card as it was and a receipt number), the invoice paid or its
+ * failed attempt counted, their events, and a subscription waiting on this invoice active again.
+ * The processor call carries a key made of the invoice and the attempt's number: an engine that
+ * dies after the charge and before this commits retries the same attempt, and the processor answers
+ * it without charging twice.
+ */
+export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoice, card, at }: { invoice: Invoice; card: PaymentMethod; at: Date }): Promise<TPayOutcome> {
+  const { accountId } = invoice;
+  const amount = invoice.total - invoice.amountPaid;
+  const attempt = invoice.attemptCount + 1;
+  const result = await getPaymentProcessor().charge({ card: { fingerprint: card.fingerprint }, amount, currency: invoice.currency, reference: invoice.id, idempotencyKey: `${invoice.id}:attempt-${attempt}` });
+  const payment = await tx.payment.create({
+    data: {
+      id: newId('payment'),
+      accountId,
+      customerId: invoice.customerId,
+      invoiceId: invoice.id,
+      paymentMethodId: card.id,
+      amount,
+      currency: invoice.currency,
+      status: result.ok ? 'succeeded' : 'failed',
+      failureCode: result.ok ? null : result.code,
+      receiptNumber: await takeDocumentNumber(tx, accountId, 'receipt'),
+      cardBrand: card.cardBrand,
+      cardLast4: card.cardLast4,
+      createdAt: at,
+    },
+  });
+  await tx.invoice.update({
+    where: { id: invoice.id },
+    data: result.ok
+      ? { status: 'paid', amountPaid: invoice.total, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null }
+      : { attemptCount: attempt, firstFailedAt: invoice.firstFailedAt ?? at },
+  });
+  const after = serializeInvoice(await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE }));
+  await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.payment.succeeded.v1' : 'plugipay.payment.failed.v1', object: serializePayment(payment) });
+  await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.invoice.paid.v1' : 'plugipay.invoice.payment_failed.v1', object: after });
+  if (result.ok && invoice.subscriptionId) await reactivateIfSettled(tx, { accountId, subscriptionId: invoice.subscriptionId });
+  return result.ok ? { paid: true, paymentId: payment.id } : { paid: false, paymentId: payment.id, code: result.code };
+}
+
+/**
+ * Pays an open invoice now with one of its customer's cards (the API's and the portal's "Pay").
+ * The invoice row stays locked while the processor answers, so two payers on any instances charge
+ * it once; the second finds it paid (409 invalid_state).
  */
 export async function payInvoice({ accountId, invoiceId, paymentMethodId, at = new Date() }: { accountId: string; invoiceId: string; paymentMethodId: string; at?: Date }): Promise<TPayOutcome> {
   return getPrisma().$transaction(
@@ -27,33 +71,7 @@ export async function payInvoice({ accountId, invoiceId, paymentMethodId, at = n
       if (invoice.status !== 'open') throw new ApiError('invalid_state', `This invoice is ${invoice.status}; only an open invoice can be paid.`);
       const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId: invoice.customerId, detachedAt: null } });
       if (!card) throw new ApiError('not_found', `No such payment method for this invoice's customer: ${paymentMethodId}.`, 'paymentMethod');
-
-      const amount = invoice.total - invoice.amountPaid;
-      const result = await getPaymentProcessor().charge({ card: { fingerprint: card.fingerprint }, amount, currency: invoice.currency, reference: invoice.id });
-      const payment = await tx.payment.create({
-        data: {
-          id: newId('payment'),
-          accountId,
-          customerId: invoice.customerId,
-          invoiceId: invoice.id,
-          paymentMethodId: card.id,
-          amount,
-          currency: invoice.currency,
-          status: result.ok ? 'succeeded' : 'failed',
-          failureCode: result.ok ? null : result.code,
-          receiptNumber: await takeDocumentNumber(tx, accountId, 'receipt'),
-          cardBrand: card.cardBrand,
-          cardLast4: card.cardLast4,
-          createdAt: at,
-        },
-      });
-      if (result.ok) {
-        await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'paid', amountPaid: invoice.total, paidAt: at } });
-      }
-      const after = serializeInvoice(await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE }));
-      await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.payment.succeeded.v1' : 'plugipay.payment.failed.v1', object: serializePayment(payment) });
-      await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.invoice.paid.v1' : 'plugipay.invoice.payment_failed.v1', object: after });
-      return result.ok ? { paid: true, paymentId: payment.id } : { paid: false, paymentId: payment.id, code: result.code };
+      return chargeLockedInvoice(tx, { invoice, card, at });
     },
     { timeout: 30_000 },
   );

@@ -11,6 +11,7 @@ import { reserveCardAttempt, settleCardAttempt } from '../payments/card-velocity
 import type { TPaymentProcessor, TProcessorDecline, TSavedCard } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from '../customers/payment-method-schemas';
+import { settleWithCard } from '../billing-engine/settle-with-card';
 
 
 /** Makes one of the customer's cards the default, for the customer and their live subscriptions. */
@@ -57,7 +58,7 @@ export async function storeSavedCard(
   eventType: 'plugipay.payment_method.updated.v1' | 'plugipay.payment_method.attached.v1',
 ) {
   const { accountId, customerId } = scope;
-  return getPrisma().$transaction(async (tx) => {
+  const stored = await getPrisma().$transaction(async (tx) => {
     // The same card twice would be two rows for one card: refused, whatever its name or default choice.
     // The customer's row lock makes two concurrent saves of one card count one after the other.
     await lockCustomer(tx, { accountId, customerId });
@@ -78,4 +79,6 @@ export async function storeSavedCard(
     }
     return saved;
   });
+  if (stored.isDefault) await settleWithCard(scope, stored.id);
+  return stored;
 }

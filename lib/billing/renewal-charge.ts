@@ -1,4 +1,5 @@
-import type { Coupon, Prisma } from '../db/generated/client';
+import type { TProrationLine } from '../billing-engine/prorations';
+import type { Coupon, Prisma, TaxRate } from '../db/generated/client';
 import { computeInvoice, type TDiscountTerms } from './invoice-math/compute-invoice';
 
 /** What a subscription must be loaded with for its renewal to be computed. */
@@ -6,6 +7,8 @@ export const RENEWAL_INCLUDE = {
   items: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { price: { include: { product: true } } } },
   defaultTaxRates: { orderBy: { position: 'asc' }, include: { taxRate: true } },
   coupon: true,
+  // Prorations from item changes (create_prorations), billed with the next renewal.
+  pendingProrations: { where: { invoiceId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 } as const satisfies Prisma.SubscriptionInclude;
 
 export type TRenewableSubscription = Prisma.SubscriptionGetPayload<{ include: typeof RENEWAL_INCLUDE }>;
@@ -17,19 +20,45 @@ export function discountAt(subscription: { coupon: Coupon | null; discountEnd: D
   return coupon.percentOff !== null ? { percentOff: coupon.percentOff } : { amountOff: coupon.amountOff! };
 }
 
+/** A line a subscription's invoice is made of, before computeInvoice adds its discount and taxes. */
+type TChargeLine = {
+  description: string;
+  priceId: string;
+  unitAmount: bigint;
+  quantity: number;
+  taxRates: TaxRate[];
+  /** Its own time span (a proration); null: the invoice's period. */
+  period: { start: Date; end: Date } | null;
+  proration: boolean;
+};
+
+function chargeOf(subscription: TRenewableSubscription, lines: TChargeLine[], at: Date) {
+  return { ...computeInvoice({ lines, discount: discountAt(subscription, at) }), currency: subscription.currency, date: at };
+}
+
 /**
  * The invoice a subscription makes at `at`: each item's price × quantity (its product's name, for
- * one period), its coupon while it lasts, its tax rates, computed by computeInvoice. One function
- * for the first invoice, every renewal and the portal's "Next charge".
+ * one period) and the prorations waiting for it, its coupon while it lasts, its tax rates, computed
+ * by computeInvoice. One function for the first invoice, every renewal and the portal's "Next charge".
  */
 export function subscriptionCharge(subscription: TRenewableSubscription, at: Date) {
   const taxRates = subscription.defaultTaxRates.map((r) => r.taxRate);
-  const invoice = computeInvoice({
-    lines: subscription.items.map((item) => ({ description: item.price.product.name, priceId: item.priceId, unitAmount: item.price.unitAmount, quantity: item.quantity, taxRates })),
-    discount: discountAt(subscription, at),
-  });
-  return { ...invoice, currency: subscription.currency, date: at };
+  const items = subscription.items.map((item) => ({ description: item.price.product.name, priceId: item.priceId, unitAmount: item.price.unitAmount, quantity: item.quantity, taxRates, period: null, proration: false }));
+  return chargeOf(subscription, [...items, ...prorationChargeLines(subscription, subscription.pendingProrations)], at);
 }
+
+/** Prorations as invoice lines: one each, its amount as a single unit, taxed as the subscription is. */
+function prorationChargeLines(subscription: TRenewableSubscription, prorations: readonly TProrationLine[]): TChargeLine[] {
+  const taxRates = subscription.defaultTaxRates.map((r) => r.taxRate);
+  return prorations.map((p) => ({ description: p.description, priceId: p.priceId, unitAmount: p.amount, quantity: 1, taxRates, period: { start: p.periodStart, end: p.periodEnd }, proration: true }));
+}
+
+/** The invoice of prorations billed at once (always_invoice), with the coupon and taxes a renewal would apply. */
+export function prorationCharge(subscription: TRenewableSubscription, prorations: readonly TProrationLine[], at: Date) {
+  return chargeOf(subscription, prorationChargeLines(subscription, prorations), at);
+}
+
+export type TSubscriptionCharge = ReturnType<typeof subscriptionCharge>;
 
 /** What the next renewal charges, at the end of the current period. The portal shows exactly this. */
 export function renewalCharge(subscription: TRenewableSubscription) {

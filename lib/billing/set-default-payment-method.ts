@@ -5,13 +5,14 @@ import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
 import { makeDefaultInTx } from './add-payment-method';
+import { settleWithCard } from '../billing-engine/settle-with-card';
 import { serializePaymentMethod } from '../customers/payment-method-schemas';
 
 
-/** Makes a saved card the customer's default, from the portal (audited) or the API. */
+/** Makes a saved card the customer's default, from the portal (audited) or the API; it pays what is overdue at once. */
 export async function setDefaultPaymentMethod(scope: TCustomerScope, paymentMethodId: string) {
   const { accountId, customerId } = scope;
-  return getPrisma().$transaction(async (tx) => {
+  const saved = await getPrisma().$transaction(async (tx) => {
     const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null } });
     if (!card) throw new ApiError('not_found', `No such payment method: ${paymentMethodId}.`, 'paymentMethod');
     if (card.isDefault) return card;
@@ -21,4 +22,6 @@ export async function setDefaultPaymentMethod(scope: TCustomerScope, paymentMeth
     if (isPortalAction(scope)) await recordAudit({ ...scope, action: 'payment_method.set_default', metadata: { paymentMethodId: card.id } }, tx);
     return saved;
   });
+  await settleWithCard(scope, saved.id);
+  return saved;
 }

@@ -54,6 +54,7 @@ export const ZEnv = z.object({
     .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
     .optional(),
   WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
+  BILLING_WORKER: z.enum(['on', 'off']).default('on'),
   WEBHOOK_ALLOWED_NETWORKS: z
     .string()
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))

@@ -23,6 +23,8 @@ export type TConfig = {
   redisUrl: string | undefined;
   /** Whether this process runs the webhook delivery worker beside the web server. */
   webhookWorker: boolean;
+  /** Whether this process runs the billing engine (renewals, charges, retries) for real time. */
+  billingWorker: boolean;
   /** Private networks webhook endpoints may reach (demo mode allows every address). */
   webhookAllowedNetworks: string[];
   /** The first retry's delay; each later one doubles it (with jitter). */
@@ -88,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalPdfsPerMinute: e.PORTAL_PDFS_PER_MINUTE,
     redisUrl: e.REDIS_URL,
     webhookWorker: e.WEBHOOK_WORKER === 'on',
+    billingWorker: e.BILLING_WORKER === 'on',
     webhookAllowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS ?? [],
     webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
     demoCredentialsPath: path.resolve(e.DEMO_CREDENTIALS_PATH),

@@ -45,6 +45,7 @@ export const ZCustomerCreate = z
     address: ZPostalAddress.nullable().optional(),
     taxIds: ZTaxIds.optional(),
     preferredLocales: z.array(ZLocaleTag).max(10).optional(),
+    testClock: zIdOf('testClock', 'testClock').optional().meta({ description: 'Bill this customer on a test clock’s time (outside production mode).' }),
     metadata: ZMetadata.optional(),
   })
   .meta({ id: 'CustomerCreate' });

@@ -12,6 +12,7 @@ import { getPrisma } from '../db/get-db';
 import { inTransaction } from '../db/in-transaction';
 import { lockCustomer } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
+import { assertTestClocksAvailable } from '../test-clocks/manage-test-clocks';
 import { recordEvent } from '../webhooks/record-event';
 import type { ZCustomerCreate, ZCustomerListQuery, ZCustomerUpdate } from './customer-schemas';
 import { serializeCustomer } from './serialize-customer';
@@ -29,6 +30,10 @@ export async function findCustomerOrThrow(db: TDb, accountId: string, id: string
 /** Creates a customer and records plugipay.customer.created.v1 with it, in one transaction. */
 export async function createCustomer(accountId: string, input: z.infer<typeof ZCustomerCreate>, { tx, externalId, createdAt }: { tx?: Prisma.TransactionClient; externalId?: string; createdAt?: Date } = {}) {
   const write = async (db: Prisma.TransactionClient) => {
+    if (input.testClock) {
+      assertTestClocksAvailable();
+      if (!(await db.testClock.findFirst({ where: { id: input.testClock, accountId }, select: { id: true } }))) throw new ApiError('not_found', `No such test clock: ${input.testClock}.`, 'testClock');
+    }
     const customer = await db.customer.create({
       data: {
         id: newId('customer', createdAt?.getTime()),
@@ -41,6 +46,7 @@ export async function createCustomer(accountId: string, input: z.infer<typeof ZC
         preferredLocales: input.preferredLocales ?? [],
         metadata: assertMetadataFits(mergeMetadata({}, input.metadata)),
         externalId: externalId ?? null,
+        testClockId: input.testClock ?? null,
         ...(createdAt ? { createdAt } : {}),
       },
     });

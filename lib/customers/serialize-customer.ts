@@ -14,7 +14,7 @@ export function serializeCustomer(c: Customer): TCustomerResource {
     address: readPostalAddress(c.address),
     taxIds: readTaxIds(c.taxIds),
     preferredLocales: c.preferredLocales,
-    testClock: null,
+    testClock: c.testClockId,
     metadata: readMetadata(c.metadata),
     createdAt: c.createdAt.toISOString(),
   };

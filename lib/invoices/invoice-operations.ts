@@ -37,7 +37,7 @@ export const INVOICE_OPERATIONS = {
   upcoming: defineOperation({
     method: 'get', path: '/api/v1/invoices/upcoming', operationId: 'retrieveUpcomingInvoice', tag: 'Invoices', scope: read, query: ZUpcomingInvoiceQuery,
     summary: 'What the next renewal will charge',
-    description: 'A dry run of the function that issues renewals; the portal’s "Next charge" shows the same. A subscription set to cancel, or none, answers 404.',
+    description: 'A dry run of the function that issues renewals; the portal’s "Next charge" shows the same, prorations waiting included. With `items` (and `prorationDate`), the proposed change is run and rolled back, and the preview bills what it would. A subscription set to cancel, or none, answers 404.',
     response: { status: 200, description: 'The upcoming invoice (no id or number yet).', schema: ZUpcomingInvoice },
   }),
   retrieve: defineOperation({

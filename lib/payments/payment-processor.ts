@@ -18,6 +18,14 @@ export type TPaymentProcessor = {
   charge(request: TChargeRequest): Promise<TChargeResult>;
 };
 
-export type TChargeRequest = { card: { fingerprint: string }; amount: bigint; currency: string; /** What the charge is for (an invoice id), for the processor's records. */ reference: string };
+export type TChargeRequest = {
+  card: { fingerprint: string };
+  amount: bigint;
+  currency: string;
+  /** What the charge is for (an invoice id), for the processor's records. */
+  reference: string;
+  /** The same key twice is one charge: the processor answers the second with the first's outcome. */
+  idempotencyKey: string;
+};
 
 export type TChargeResult = { ok: true } | { ok: false; code: TProcessorDecline };

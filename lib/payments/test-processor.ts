@@ -1,7 +1,10 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { cardBrand } from './card-number';
-import type { TPaymentProcessor, TProcessorDecline } from './payment-processor';
+import type { TChargeResult, TPaymentProcessor, TProcessorDecline } from './payment-processor';
+
+/** How many charges the test processor remembers by idempotency key (the oldest go first). */
+const REMEMBERED_CHARGES = 100_000;
 
 /**
  * The built-in test processor (docs/test-cards.md). These numbers fail as named; every other valid
@@ -22,9 +25,16 @@ export function createTestProcessor(fingerprintKey: Buffer): TPaymentProcessor {
   // A keyed hash: the same card gives the same fingerprint, and the number cannot be recovered.
   const fingerprintOf = (number: string) => createHmac('sha256', fingerprintKey).update(`card-fingerprint:${number}`).digest('base64url').slice(0, 24);
   const failing = fingerprintOf(CHARGES_FAIL_CARD);
+  // Outcomes by idempotency key, as a processor keeps them: a retried attempt is answered, not charged again.
+  const answered = new Map<string, TChargeResult>();
   return {
-    async charge({ card }) {
-      return card.fingerprint === failing ? { ok: false, code: 'card_declined' } : { ok: true };
+    async charge({ card, idempotencyKey }) {
+      const earlier = answered.get(idempotencyKey);
+      if (earlier) return earlier;
+      const result: TChargeResult = card.fingerprint === failing ? { ok: false, code: 'card_declined' } : { ok: true };
+      if (answered.size >= REMEMBERED_CHARGES) answered.delete(answered.keys().next().value!);
+      answered.set(idempotencyKey, result);
+      return result;
     },
     async saveCard({ number, expMonth, expYear }) {
       const outcome = TEST_CARD_OUTCOMES[number];

@@ -34,6 +34,25 @@ describe('the SDK’s billing resources, against the live server', () => {
     expect((await plugipay.subscriptions.retrieve(subscription.id)).status).toBe('canceled');
   });
 
+  it('moves a test clock, and the clock’s customer is billed on its time', async () => {
+    const plugipay = sdk(server.fixtures.billingAccount);
+    const start = Date.parse('2026-05-20T12:00:00Z') / 1000;
+    const clock = await plugipay.testClocks.create({ frozenTime: start });
+    const customer = await plugipay.customers.create({ email: `sdk-clock-${Date.now()}@example.com`, testClock: clock.id });
+    await plugipay.paymentMethods.attach(customer.id, { token: 'tok_visa' });
+    const product = await plugipay.products.create({ name: 'Weekly box' });
+    const price = await plugipay.prices.create({ product: product.id, currency: 'JPY', unitAmount: 1200, recurring: { interval: 'week' } });
+    const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+    expect(subscription.currentPeriodStart).toBe('2026-05-20T12:00:00.000Z');
+    expect(await plugipay.testClocks.advance(clock.id, { frozenTime: start + 21 * 86_400 })).toMatchObject({ status: 'ready', frozenTime: start + 21 * 86_400 });
+    const invoices = await plugipay.invoices.list({ subscription: subscription.id });
+    expect(invoices.data.map((i) => [i.status, i.total, i.billingReason])).toEqual([
+      ['paid', 1200, 'subscription_cycle'], ['paid', 1200, 'subscription_cycle'], ['paid', 1200, 'subscription_cycle'], ['paid', 1200, 'subscription_create'],
+    ]);
+    expect((await plugipay.testClocks.retrieve(clock.id)).frozenTime).toBe(start + 21 * 86_400);
+    expect((await plugipay.testClocks.list({ limit: 100 })).data.map((c) => c.id)).toContain(clock.id);
+  });
+
   it('iterates past the first page with for await', async () => {
     const plugipay = sdk(server.fixtures.billingAccount);
     const made = [];

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConfig } from '../config/get-config';
+import { startBillingWorker } from '../billing-engine/billing-worker';
 import { closeDb } from '../db/get-db';
 import { logger } from '../log/logger';
 import { startDeliveryWorker } from '../webhooks/delivery-worker';
@@ -17,9 +18,10 @@ export function onServerStart(): void {
     process.exit(1);
   }
   const worker = getConfig().webhookWorker ? startDeliveryWorker() : undefined;
+  const engine = getConfig().billingWorker ? startBillingWorker() : undefined;
   // lib/cli/serve.ts calls this after the HTTP server has stopped taking requests.
   (globalThis as Record<symbol, unknown>)[SHUTDOWN] = async () => {
-    await worker?.stop();
+    await Promise.all([worker?.stop(), engine?.stop()]);
     await closeDb();
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/operation';
 import { ZPostalAddressOut } from '../billing/postal-address';
+import { ZBillingSettings, ZBillingSettingsPatch } from './billing-settings';
 import { ZCheckoutSettingsPatch } from './checkout-settings';
 import { ZPortalConfigurationPatch } from './portal-configuration';
 
@@ -38,6 +39,17 @@ const ZPortalConfiguration = z
   .meta({ id: 'PortalConfiguration' });
 
 export const SETTINGS_OPERATIONS = {
+  getBilling: defineOperation({
+    method: 'get', path: '/api/v1/billing-settings', operationId: 'retrieveBillingSettings', tag: 'Settings', scope: 'plugipay:settings:read',
+    summary: 'How the billing engine recovers failed payments',
+    response: { status: 200, description: 'The settings.', schema: ZBillingSettings },
+  }),
+  updateBilling: defineOperation({
+    method: 'patch', path: '/api/v1/billing-settings', operationId: 'updateBillingSettings', tag: 'Settings', scope: 'plugipay:settings:write', body: ZBillingSettingsPatch,
+    summary: 'Change the retry schedule or what follows its last failure',
+    description: 'Applies to the retries scheduled from then on; an invoice already waiting keeps the date it was given.',
+    response: { status: 200, description: 'The settings after the change.', schema: ZBillingSettings },
+  }),
   getCheckout: defineOperation({
     method: 'get', path: '/api/v1/checkout-settings', operationId: 'retrieveCheckoutSettings', tag: 'Settings', scope: 'plugipay:settings:read',
     summary: 'The branding and legal details the portal and documents use',

@@ -4,6 +4,10 @@ import { assertMetadataFits, mergeMetadata } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import { addInterval } from '../billing-engine/add-interval';
+import { billingTime } from '../billing-engine/billing-time';
+import { collectNow } from '../billing-engine/collect-invoice';
+import { prorationLines, type TItemTerms, type TProrationLine } from '../billing-engine/prorations';
+import { prorationCharge } from '../billing/renewal-charge';
 import { issueSubscriptionInvoice } from '../billing-engine/issue-subscription-invoice';
 import { payInvoice } from '../billing-engine/pay-invoice';
 import { findCustomerOrThrow } from '../customers/manage-customers';
@@ -12,7 +16,7 @@ import { getPrisma } from '../db/get-db';
 import { lockCustomer } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
-import { serializeSubscription, SUBSCRIPTION_INCLUDE } from './subscription-resource';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE, type TSubscriptionRow } from './subscription-resource';
 import type { ZSubscriptionCreate, ZSubscriptionListQuery, ZSubscriptionUpdate } from './subscription-schemas';
 import { checkItemPrices, checkTaxRates, redeemCoupon } from './subscription-terms';
 
@@ -41,11 +45,12 @@ async function chargeCard(tx: Prisma.TransactionClient, scope: { accountId: stri
  * left open with a due date (send_invoice). A declined first charge leaves the subscription
  * `incomplete` with its invoice open. Every check runs before anything is written.
  */
-export async function createSubscription(accountId: string, input: z.infer<typeof ZSubscriptionCreate>, now = new Date()) {
+export async function createSubscription(accountId: string, input: z.infer<typeof ZSubscriptionCreate>, realNow = new Date()) {
   const prisma = getPrisma();
   const created = await prisma.$transaction(async (tx) => {
     await lockCustomer(tx, { accountId, customerId: input.customer });
     const customer = await findCustomerOrThrow(tx, accountId, input.customer, 'customer');
+    const now = await billingTime(tx, customer, realNow);
     const scope = { accountId, customerId: customer.id };
     const prices = await checkItemPrices(tx, accountId, input.items.map((item, n) => ({ price: item.price, param: `items.${n}.price` })));
     const { currency, interval, intervalCount } = prices[0]!;
@@ -69,7 +74,9 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
         currency,
         currentPeriodStart: now,
         currentPeriodEnd: periodEnd,
+        billingCycleAnchor: trialEnd ?? now,
         cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
+        canceledAt: input.cancelAtPeriodEnd ? now : null,
         defaultPaymentMethodId: card?.id ?? null,
         collectionMethod,
         daysUntilDue: input.daysUntilDue ?? null,
@@ -84,13 +91,13 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
     });
     const subscription = await tx.subscription.findUniqueOrThrow({ where: { id }, include: SUBSCRIPTION_INCLUDE });
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.created.v1', object: serializeSubscription(subscription) });
-    const invoice = trialEnd ? null : await issueSubscriptionInvoice(tx, { subscription, customer, periodStart: now, periodEnd, at: now });
+    const invoice = trialEnd ? null : await issueSubscriptionInvoice(tx, { subscription, customer, periodStart: now, periodEnd, at: now, billingReason: 'subscription_create', collectAt: null });
     const toCharge = invoice?.status === 'open' && collectionMethod === 'charge_automatically' ? invoice.id : null;
-    return { id, toCharge, cardId: card?.id ?? null };
+    return { id, toCharge, cardId: card?.id ?? null, now };
   });
 
   if (created.toCharge && created.cardId) {
-    const outcome = await payInvoice({ accountId, invoiceId: created.toCharge, paymentMethodId: created.cardId, at: now });
+    const outcome = await payInvoice({ accountId, invoiceId: created.toCharge, paymentMethodId: created.cardId, at: created.now });
     if (!outcome.paid) await markIncomplete(accountId, created.id);
   }
   return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, created.id));
@@ -155,23 +162,24 @@ export async function resumeSubscriptionById(accountId: string, id: string) {
 }
 
 /**
- * Changes a live subscription. Items change from the next renewal (prorationBehavior none);
- * prorated changes need the billing engine's proration and are refused for now, saying so.
+ * Changes a live subscription. An item change mid-period is prorated to the second
+ * (prorationBehavior create_prorations, the default: credited and charged on the next invoice;
+ * always_invoice: invoiced and charged now, unless it comes to a credit, which waits for the next
+ * invoice; none: the new items are simply charged from the next renewal). A trial has nothing to
+ * prorate.
  */
-export async function updateSubscription(accountId: string, id: string, patch: z.infer<typeof ZSubscriptionUpdate>, now = new Date()) {
-  return getPrisma().$transaction(async (tx) => {
+export async function updateSubscription(accountId: string, id: string, patch: z.infer<typeof ZSubscriptionUpdate>, realNow = new Date()) {
+  const prisma = getPrisma();
+  const changed = await prisma.$transaction(async (tx) => {
     const current = await findSubscriptionOrThrow(tx, accountId, id);
     await lockCustomer(tx, { accountId, customerId: current.customerId });
     if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended; it cannot change.');
+    const customer = await tx.customer.findFirstOrThrow({ where: { id: current.customerId, accountId } });
+    const now = await billingTime(tx, customer, realNow);
     const scope = { accountId, customerId: current.customerId };
     const data: Prisma.SubscriptionUncheckedUpdateInput = {};
 
-    if (patch.items) {
-      if (patch.prorationBehavior !== 'none') {
-        throw new ApiError('validation_error', 'prorationBehavior: prorating an item change is not available yet; pass prorationBehavior: none, and the new items are charged from the next renewal.', 'prorationBehavior');
-      }
-      await replaceItems(tx, current, patch.items, now);
-    }
+    const prorations = patch.items ? await changeItems(tx, current, patch.items, patch.prorationBehavior ?? 'create_prorations', now) : [];
     if (patch.cancelAtPeriodEnd !== undefined) {
       Object.assign(data, patch.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true, canceledAt: current.canceledAt ?? now } : { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null });
     }
@@ -191,14 +199,47 @@ export async function updateSubscription(accountId: string, id: string, patch: z
     await tx.subscription.update({ where: { id: current.id }, data });
     const updated = await findSubscriptionOrThrow(tx, accountId, id);
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
-    return serializeSubscription(updated);
+
+    const billNow = patch.prorationBehavior === 'always_invoice' && prorations.reduce((sum, line) => sum + line.amount, 0n) > 0n;
+    if (!billNow) {
+      await keepForNextInvoice(tx, current, prorations, now);
+      return { now, invoiceId: null };
+    }
+    const invoice = await issueSubscriptionInvoice(tx, {
+      subscription: updated, customer, periodStart: now, periodEnd: current.currentPeriodEnd, at: now,
+      billingReason: 'subscription_update', collectAt: now, charge: prorationCharge(updated, prorations, now),
+    });
+    return { now, invoiceId: invoice.status === 'open' ? invoice.id : null };
   });
+  if (changed.invoiceId) await collectNow(accountId, changed.invoiceId, changed.now);
+  return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, id));
 }
 
-type TItemChange = NonNullable<z.infer<typeof ZSubscriptionUpdate>['items']>[number];
+/**
+ * Applies item changes at `now` and answers what they cost for the rest of the period (nothing with
+ * prorationBehavior none, or during a trial). Shared by the change itself and its preview.
+ */
+export async function changeItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, items: TItemChange[], behavior: 'create_prorations' | 'always_invoice' | 'none', now: Date): Promise<TProrationLine[]> {
+  await replaceItems(tx, current, items, now);
+  if (behavior === 'none' || current.status === 'trialing') return [];
+  const after = await findSubscriptionOrThrow(tx, current.accountId, current.id);
+  return prorationLines(itemTerms(current), itemTerms(after), { start: current.currentPeriodStart, end: current.currentPeriodEnd }, now);
+}
+
+/** Prorations that the subscription's next invoice bills (create_prorations). */
+export async function keepForNextInvoice(tx: Prisma.TransactionClient, subscription: { accountId: string; id: string }, prorations: TProrationLine[], now: Date): Promise<void> {
+  await tx.pendingProration.createMany({ data: prorations.map((line) => ({ id: newId('invoiceItem'), accountId: subscription.accountId, subscriptionId: subscription.id, ...line, createdAt: now })) });
+}
+
+/** A subscription's items as proration compares them. */
+function itemTerms(subscription: TSubscriptionRow): TItemTerms[] {
+  return subscription.items.map((item) => ({ priceId: item.priceId, productName: item.price.product.name, unitAmount: item.price.unitAmount, quantity: item.quantity }));
+}
+
+export type TItemChange = NonNullable<z.infer<typeof ZSubscriptionUpdate>['items']>[number];
 
 /** Applies item changes: each names an item by id (to change or delete it) or adds a price. */
-async function replaceItems(tx: Prisma.TransactionClient, current: Awaited<ReturnType<typeof findSubscriptionOrThrow>>, changes: TItemChange[], now: Date) {
+async function replaceItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, changes: TItemChange[], now: Date) {
   const next = new Map(current.items.map((item) => [item.id, { id: item.id, price: item.priceId, quantity: item.quantity }]));
   const added: { price: string; quantity: number; param: string }[] = [];
   for (const [n, change] of changes.entries()) {

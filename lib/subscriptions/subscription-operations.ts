@@ -24,7 +24,7 @@ export const SUBSCRIPTION_OPERATIONS = {
   update: defineOperation({
     method: 'patch', path: '/api/v1/subscriptions/{id}', operationId: 'updateSubscription', tag, scope: write, body: ZSubscriptionUpdate,
     summary: 'Update a subscription',
-    description: 'Items change from the next renewal with `prorationBehavior: none`; prorated changes are not available yet. `cancelAtPeriodEnd`, the card, tax rates, coupon and metadata change at once.',
+    description: 'An item change mid-period is prorated to the second: `prorationBehavior: create_prorations` (the default) credits the unused time of what goes and charges the time left on what comes, on the next invoice; `always_invoice` invoices and charges that now (a net credit waits for the next invoice); `none` charges the new items from the next renewal only. A trial prorates nothing. `cancelAtPeriodEnd`, the card, tax rates, coupon and metadata change at once.',
     response: { status: 200, description: 'The updated subscription.', schema: ZSubscription },
   }),
   cancel: defineOperation({

@@ -28,15 +28,16 @@ export const ZSubscriptionCreate = z
   })
   .meta({ id: 'SubscriptionCreate' });
 
+/** Changes to a subscription's items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one. */
+export const ZItemChanges = z
+  .array(z.strictObject({ id: zIdOf('subscriptionItem', 'subscription item').optional(), price: zIdOf('price', 'price').optional(), quantity: z.number().int().min(1).max(100_000).optional(), deleted: z.literal(true).optional() }))
+  .min(1)
+  .max(20);
+
 export const ZSubscriptionUpdate = z
   .strictObject({
-    items: z
-      .array(z.strictObject({ id: zIdOf('subscriptionItem', 'subscription item').optional(), price: zIdOf('price', 'price').optional(), quantity: z.number().int().min(1).max(100_000).optional(), deleted: z.literal(true).optional() }))
-      .min(1)
-      .max(20)
-      .optional()
-      .meta({ description: 'Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one.' }),
-    prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']).optional(),
+    items: ZItemChanges.optional().meta({ description: 'Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one.' }),
+    prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']).optional().meta({ description: 'How an item change is billed; defaults to create_prorations.' }),
     cancelAtPeriodEnd: z.boolean().optional(),
     defaultPaymentMethod: zIdOf('paymentMethod', 'payment method').nullable().optional(),
     defaultTaxRates: ZTaxRateIds.optional(),

@@ -64,7 +64,7 @@ export const TEST_CUSTOMERS = {
   e2eFeatures: ['featureAccount', 'active'],
   webhookCancel: ['webhookAccount', 'active'],
   webhookCard: ['webhookAccount', 'noPaymentMethod'],
-  // Cancelled at the end of a period that ended weeks ago: the worker ends it when the server starts.
+  // Cancelled at the end of a period that ended weeks ago: the billing engine ends it when the server starts.
   webhookPeriodEnded: ['webhookAccount', 'canceling', 45],
   // One customer per currency whose amounts the locale tests compare with Intl.
   e2eMoneyUsd: ['merchant', 'active'],
@@ -237,7 +237,7 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
   const tls = shareWith ? undefined : createTestTls(dataDir);
   // A second instance on the suite's database runs no delivery worker unless asked: its worker would
   // claim other tests' deliveries, and cut their attempts short when the test stops it.
-  const quiet: Record<string, string> = shareWith ? { WEBHOOK_WORKER: 'off' } : {};
+  const quiet: Record<string, string> = shareWith ? { WEBHOOK_WORKER: 'off', BILLING_WORKER: 'off' } : {};
   const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: { ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}), ...quiet, ...extraEnv } });
   if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });

@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'plugipay.subscription.created.v1',
   'plugipay.subscription.canceled.v1',
   'plugipay.subscription.updated.v1',
+  'plugipay.subscription.trial_will_end.v1',
   'plugipay.invoice.created.v1',
   'plugipay.invoice.finalized.v1',
   'plugipay.invoice.paid.v1',

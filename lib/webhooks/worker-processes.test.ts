@@ -1,16 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mintPortalSession } from '@/lib/testing/portal-links';
 import { signedFetch } from '@/lib/testing/signed-fetch';
 import { readFixtures, startTestServer, type TTestFixtures, type TTestServer } from '@/lib/testing/test-server';
 import { startWebhookReceiver, type TAnswer } from '@/lib/testing/webhook-receiver';
 
-// `npm run worker` processes beside a server that runs none (WEBHOOK_WORKER=off), all on one
-// PostgreSQL database of their own: the deployment the worker command exists for.
+// `npm run worker` processes beside a server that runs none (WEBHOOK_WORKER=off, BILLING_WORKER=off),
+// all on one PostgreSQL database of their own: the deployment the worker command exists for.
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const SESSION_CREATED = 'plugipay.portal_session.created.v1';
+const SUBSCRIPTIONS = 40;
 
-describe.runIf(onPostgres)('delivery workers on one PostgreSQL database', () => {
+describe.runIf(onPostgres)('workers on one PostgreSQL database', () => {
   let server: TTestServer;
   let key: TTestFixtures['webhookAccount'];
   let customerId: string;
@@ -18,7 +20,7 @@ describe.runIf(onPostgres)('delivery workers on one PostgreSQL database', () => 
   const cleanups: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { WEBHOOK_WORKER: 'off' } });
+    server = await startTestServer({ env: { WEBHOOK_WORKER: 'off', BILLING_WORKER: 'off' } });
     const fixtures = readFixtures(server.dataDir);
     key = fixtures.webhookAccount;
     customerId = fixtures.customers.webhookCard;
@@ -37,7 +39,7 @@ describe.runIf(onPostgres)('delivery workers on one PostgreSQL database', () => 
     workers.push(child);
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('webhook worker running')) resolve();
+        if (chunk.toString().includes('worker running:')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`the worker exited with code ${code}`)));
     });
@@ -117,4 +119,46 @@ describe.runIf(onPostgres)('delivery workers on one PostgreSQL database', () => 
     await receiver.waitFor(1, 30_000);
     await expect.poll(async () => (await deliveries(endpoint.id))[0]?.status, { timeout: 10_000 }).toBe('succeeded');
   }, 90_000);
+
+  const billingApi = async (method: string, path: string, body?: unknown) => (await signedFetch(server.baseUrl, { method, path, key: readFixtures(server.dataDir).billingAccount, body })).json();
+
+  it('renew each due subscription exactly once, numbering the invoices without gaps, with three workers', async () => {
+    const product = await billingApi('POST', '/api/v1/products', { name: 'Race plan' });
+    const price = await billingApi('POST', '/api/v1/prices', { product: product.id, currency: 'USD', unitAmount: 500, recurring: { interval: 'month' } });
+    const ids: string[] = [];
+    for (let n = 0; n < SUBSCRIPTIONS; n++) {
+      const customer = await billingApi('POST', '/api/v1/customers', { email: `race-${n}@example.com` });
+      await billingApi('POST', `/api/v1/customers/${customer.id}/payment-methods`, { token: 'tok_visa' });
+      ids.push((await billingApi('POST', '/api/v1/subscriptions', { customer: customer.id, items: [{ price: price.id }] })).id);
+    }
+    // A month passes for these subscriptions alone: their periods end now, as if they had begun a month ago.
+    const db = new pg.Client({ connectionString: server.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE "Subscription" SET "currentPeriodEnd" = now() - interval '1 second', "billingCycleAnchor" = now() - interval '1 second',
+           "currentPeriodStart" = now() - interval '1 month' WHERE "id" = ANY($1)`,
+        [ids],
+      );
+    } finally {
+      await db.end();
+    }
+
+    await Promise.all([startWorker(), startWorker(), startWorker()]);
+    const renewalsOf = async (id: string) => ((await billingApi('GET', `/api/v1/invoices?subscription=${id}&limit=100`)).data as { billingReason: string; status: string; number: string }[]);
+    await expect
+      .poll(async () => (await Promise.all(ids.map(renewalsOf))).filter((invoices) => invoices.some((i) => i.billingReason === 'subscription_cycle' && i.status === 'paid')).length, { timeout: 60_000, interval: 500 })
+      .toBe(SUBSCRIPTIONS);
+
+    const invoices = (await Promise.all(ids.map(renewalsOf))).flat();
+    expect(invoices.filter((i) => i.billingReason === 'subscription_cycle')).toHaveLength(SUBSCRIPTIONS);
+    const numbers = invoices.map((i) => Number(i.number.split('-')[1])).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    // The renewals' numbers fill the range they took, with no gap.
+    const renewalNumbers = invoices.filter((i) => i.billingReason === 'subscription_cycle').map((i) => Number(i.number.split('-')[1])).sort((a, b) => a - b);
+    expect(renewalNumbers.at(-1)! - renewalNumbers[0]!).toBe(SUBSCRIPTIONS - 1);
+    const payments = (await Promise.all(ids.map(async (id) => (await billingApi('GET', `/api/v1/subscriptions/${id}`)).customer as string)))
+      .map(async (customer) => (await billingApi('GET', `/api/v1/payments?customer=${customer}`)).data as unknown[]);
+    expect((await Promise.all(payments)).map((p) => p.length)).toEqual(Array.from({ length: SUBSCRIPTIONS }, () => 2));
+  }, 120_000);
 });

@@ -54,6 +54,7 @@ export function buildBillingHistory(h: THistoryInput): THistory {
       subscriptionId: h.subscriptionId,
       number,
       status: isOpen ? 'open' : 'paid',
+      billingReason: n === 0 ? 'subscription_create' : 'subscription_cycle',
       currency: h.currency,
       subtotal: amounts.subtotal,
       discount: amounts.discount,

@@ -141,6 +141,7 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
       items: { create: [{ id: newId('subscriptionItem'), priceId, quantity: 1 }] },
       currentPeriodStart,
       currentPeriodEnd: addInterval(currentPeriodStart, plan.interval, 1),
+      billingCycleAnchor: currentPeriodStart,
       defaultPaymentMethodId: cards[0]?.id ?? null,
       createdAt: addInterval(currentPeriodStart, plan.interval, -(plan.periods - 1)),
       ...(plan.cancelAtPeriodEnd

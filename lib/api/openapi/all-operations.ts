@@ -5,6 +5,7 @@ import { PORTAL_SESSION_OPERATIONS } from '../../portal-sessions/portal-session-
 import { SETTINGS_OPERATIONS } from '../../settings/settings-operations';
 import { SUBSCRIPTION_OPERATIONS } from '../../subscriptions/subscription-operations';
 import { INVOICE_OPERATIONS } from '../../invoices/invoice-operations';
+import { TEST_CLOCK_OPERATIONS } from '../../test-clocks/test-clock-operations';
 import { WEBHOOK_OPERATIONS } from '../../webhooks/webhook-operations';
 import type { TOperation } from '../operation';
 
@@ -19,6 +20,7 @@ export const ALL_OPERATIONS: readonly TOperation<never, never>[] = [
   COUPON_OPERATIONS,
   SUBSCRIPTION_OPERATIONS,
   INVOICE_OPERATIONS,
+  TEST_CLOCK_OPERATIONS,
   SETTINGS_OPERATIONS,
   WEBHOOK_OPERATIONS,
 ].flatMap((group) => Object.values(group) as TOperation<never, never>[]);

@@ -36,6 +36,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Coupons: 'Discounts a subscription can carry: a percentage or an amount, once, for some months or forever.',
   Subscriptions: 'A customer’s recurring plan: items (price × quantity), renewing each period.',
   Invoices: 'What a customer owes: lines, discount, taxes per rate, total; numbered from the account’s sequence.',
+  'Test clocks': 'Time that moves only when told, for trying a subscription’s months in seconds (outside production).',
   Payments: 'Money taken (or tried) for an invoice, with the card as it was.',
   Settings: 'Branding, legal details and what the portal offers.',
   Webhooks: 'Endpoints that receive signed events, and their deliveries.',

@@ -322,7 +322,7 @@ export type paths = {
         head?: never;
         /**
          * Update a subscription
-         * @description Items change from the next renewal with `prorationBehavior: none`; prorated changes are not available yet. `cancelAtPeriodEnd`, the card, tax rates, coupon and metadata change at once.
+         * @description An item change mid-period is prorated to the second: `prorationBehavior: create_prorations` (the default) credits the unused time of what goes and charges the time left on what comes, on the next invoice; `always_invoice` invoices and charges that now (a net credit waits for the next invoice); `none` charges the new items from the next renewal only. A trial prorates nothing. `cancelAtPeriodEnd`, the card, tax rates, coupon and metadata change at once.
          */
         patch: operations["updateSubscription"];
         trace?: never;
@@ -474,7 +474,7 @@ export type paths = {
         };
         /**
          * What the next renewal will charge
-         * @description A dry run of the function that issues renewals; the portal’s "Next charge" shows the same. A subscription set to cancel, or none, answers 404.
+         * @description A dry run of the function that issues renewals; the portal’s "Next charge" shows the same, prorations waiting included. With `items` (and `prorationDate`), the proposed change is run and rolled back, and the preview bills what it would. A subscription set to cancel, or none, answers 404.
          */
         get: operations["retrieveUpcomingInvoice"];
         put?: never;
@@ -572,6 +572,91 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-clocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List test clocks, newest first
+         * @description Outside production mode only: production answers 404.
+         */
+        get: operations["listTestClocks"];
+        put?: never;
+        /**
+         * Create a test clock
+         * @description Customers created with `testClock` are billed on its time, which moves only when it is advanced. Outside production mode only: production answers 404.
+         */
+        post: operations["createTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-clocks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a test clock
+         * @description Outside production mode only: production answers 404.
+         */
+        get: operations["retrieveTestClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-clocks/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a test clock forward
+         * @description Runs the billing engine for the clock’s customers up to `frozenTime`, moment by moment (renewals, charges, retries, trial notices, period-end cancellations, each at its own time), and answers when it is done, `status: ready`. While it runs the clock is `advancing` and a second advance answers 409 invalid_state. At most five years at once. Outside production mode only: production answers 404.
+         */
+        post: operations["advanceTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the billing engine recovers failed payments */
+        get: operations["retrieveBillingSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the retry schedule or what follows its last failure
+         * @description Applies to the retries scheduled from then on; an invoice already waiting keeps the date it was given.
+         */
+        patch: operations["updateBillingSettings"];
         trace?: never;
     };
     "/api/v1/checkout-settings": {
@@ -756,6 +841,11 @@ export type components = {
                 value: string;
             }[];
             preferredLocales?: string[];
+            /**
+             * @description Bill this customer on a test clock’s time (outside production mode).
+             * @example clock_01JD8X3YQ9T5W7V2K4M6N8P0R2
+             */
+            testClock?: string;
             metadata?: components["schemas"]["Metadata"];
         };
         /** @description Up to 50 keys (1–40 characters) with string values (up to 500 characters). */
@@ -931,7 +1021,10 @@ export type components = {
                 /** @constant */
                 deleted?: true;
             }[];
-            /** @enum {string} */
+            /**
+             * @description How an item change is billed; defaults to create_prorations.
+             * @enum {string}
+             */
             prorationBehavior?: "create_prorations" | "none" | "always_invoice";
             cancelAtPeriodEnd?: boolean;
             defaultPaymentMethod?: string | null;
@@ -1006,6 +1099,22 @@ export type components = {
             /** @enum {string} */
             reason?: "duplicate" | "fraudulent" | "requested_by_customer";
         };
+        TestClockCreate: {
+            /** @description Unix seconds. */
+            frozenTime: number;
+            name?: string;
+        };
+        TestClockAdvance: {
+            /** @description Unix seconds. */
+            frozenTime: number;
+        };
+        BillingSettingsUpdate: {
+            dunning?: {
+                retryDays?: number[];
+                /** @enum {string} */
+                finalAction?: "cancel" | "mark_unpaid";
+            };
+        };
         CheckoutSettingsUpdate: {
             displayName?: string;
             logoUrl?: string | null;
@@ -1049,7 +1158,7 @@ export type components = {
         };
         WebhookEndpointCreate: {
             url: string;
-            events: ("*" | "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1")[];
+            events: ("*" | "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.subscription.trial_will_end.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1")[];
         };
         PortalSession: {
             id: string;
@@ -1327,6 +1436,12 @@ export type components = {
              * @example 2026-11-28T09:30:00.000Z
              */
             currentPeriodEnd: string;
+            /**
+             * Format: date-time
+             * @description The period boundary the others are counted from (a month-end anchor keeps renewing on month ends).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            billingCycleAnchor: string;
             cancelAtPeriodEnd: boolean;
             canceledAt: string | null;
             endedAt: string | null;
@@ -1394,6 +1509,12 @@ export type components = {
             total: number;
             amountPaid: number;
             amountDue: number;
+            /** @enum {string} */
+            billingReason: "subscription_create" | "subscription_cycle" | "subscription_update" | "manual";
+            /** @description Charges tried so far: the first and each retry. */
+            attemptCount: number;
+            /** @description When the engine charges it next; null when it will not (paid, send_invoice, retries spent). */
+            nextPaymentAttempt: string | null;
             lines: components["schemas"]["InvoiceLine"][];
             periodStart: string | null;
             periodEnd: string | null;
@@ -1568,6 +1689,41 @@ export type components = {
             data: components["schemas"]["Refund"][];
             hasMore: boolean;
         };
+        TestClock: {
+            id: string;
+            /** @constant */
+            object: "test_clock";
+            name: string | null;
+            /** @description The clock’s time, in unix seconds: its customers are billed as if it were now. */
+            frozenTime: number;
+            /** @enum {string} */
+            status: "ready" | "advancing";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        TestClockList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["TestClock"][];
+            hasMore: boolean;
+        };
+        BillingSettings: {
+            /** @constant */
+            object: "billing_settings";
+            dunning: {
+                /** @description Days after a renewal’s first failed charge on which it is tried again. */
+                retryDays: number[];
+                /**
+                 * @description What happens to the subscription when the last retry fails too.
+                 * @enum {string}
+                 */
+                finalAction: "cancel" | "mark_unpaid";
+            };
+        };
         CheckoutSettings: {
             /** @constant */
             object: "checkout_settings";
@@ -1689,7 +1845,7 @@ export type components = {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
+            type: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.subscription.trial_will_end.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC.
@@ -4920,6 +5076,10 @@ export interface operations {
                 customer: string;
                 /** @description Without it, the customer’s subscription that renews first. */
                 subscription?: string;
+                /** @description Proposed item changes, as JSON (`[{"id":"si_…","price":"price_…"}]`): the preview then bills them as create_prorations would, without changing anything. */
+                items?: string;
+                /** @description Unix seconds within the current period: when the proposed change would take effect (default: now). */
+                prorationDate?: number;
             };
             header?: {
                 /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
@@ -5422,6 +5582,492 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTestClocks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                endingBefore?: string;
+            };
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of test clocks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockList"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTestClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestClockCreate"];
+            };
+        };
+        responses: {
+            /** @description The new clock, ready. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrieveTestClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    advanceTestClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+                /** @description Makes a retried POST safe: the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestClockAdvance"];
+            };
+        };
+        responses: {
+            /** @description The clock at its new time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retrieveBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            /** @description validation_error: a field is missing or wrong; `param` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized: the signature is missing, stale or wrong, or the key is revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the key lacks the scope, or may not act for that account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such object in this account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_state or idempotency_conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited: retry after the Retry-After header. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A platform key acting for a merchant it manages: that merchant’s account id. */
+                "Plugipay-On-Behalf-Of"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
                 };
             };
             /** @description validation_error: a field is missing or wrong; `param` names it. */
@@ -6207,7 +6853,7 @@ export interface operations {
             query?: {
                 startingAfter?: string;
                 limit?: number;
-                type?: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
+                type?: "plugipay.portal_session.created.v1" | "plugipay.customer.created.v1" | "plugipay.customer.updated.v1" | "plugipay.customer.deleted.v1" | "plugipay.product.created.v1" | "plugipay.product.updated.v1" | "plugipay.price.created.v1" | "plugipay.price.updated.v1" | "plugipay.tax_rate.created.v1" | "plugipay.tax_rate.updated.v1" | "plugipay.coupon.created.v1" | "plugipay.coupon.deleted.v1" | "plugipay.subscription.created.v1" | "plugipay.subscription.canceled.v1" | "plugipay.subscription.updated.v1" | "plugipay.subscription.trial_will_end.v1" | "plugipay.invoice.created.v1" | "plugipay.invoice.finalized.v1" | "plugipay.invoice.paid.v1" | "plugipay.invoice.payment_failed.v1" | "plugipay.invoice.voided.v1" | "plugipay.invoice.marked_uncollectible.v1" | "plugipay.payment.succeeded.v1" | "plugipay.payment.failed.v1" | "plugipay.refund.created.v1" | "plugipay.payment_method.attached.v1" | "plugipay.payment_method.detached.v1" | "plugipay.payment_method.updated.v1";
             };
             header?: {
                 /** @description A platform key acting for a merchant it manages: that merchant’s account id. */

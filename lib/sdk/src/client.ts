@@ -65,6 +65,7 @@ export class PlugipayClient {
   readonly invoices!: ReturnType<typeof createResources>['invoices'];
   readonly payments!: ReturnType<typeof createResources>['payments'];
   readonly invoiceItems!: ReturnType<typeof createResources>['invoiceItems'];
+  readonly testClocks!: ReturnType<typeof createResources>['testClocks'];
   readonly refunds!: ReturnType<typeof createResources>['refunds'];
   readonly paymentMethods!: ReturnType<typeof createResources>['paymentMethods'];
   readonly webhookEndpoints!: ReturnType<typeof createResources>['webhookEndpoints'];

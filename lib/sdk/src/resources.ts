@@ -1,8 +1,8 @@
 import type { PlugipayClient } from './client.js';
 import type {
-  CheckoutSettings, CheckoutSettingsUpdateInput, Coupon, CouponCreateInput, Customer, CustomerCreateInput, CustomerUpdateInput, DeletedCoupon, DeletedCustomer,
+  BillingSettings, BillingSettingsUpdateInput, CheckoutSettings, CheckoutSettingsUpdateInput, Coupon, CouponCreateInput, Customer, CustomerCreateInput, CustomerUpdateInput, DeletedCoupon, DeletedCustomer,
   Event, Invoice, InvoiceCreateInput, InvoiceItem, InvoiceItemCreateInput, ListQuery, Payment, Refund, RefundCreateInput, Subscription, SubscriptionCreateInput, SubscriptionUpdateInput, UpcomingInvoice, PaymentMethod, PaymentMethodAttachInput, PerRequestOptions, PortalConfiguration, PortalConfigurationUpdateInput, Price, PriceCreateInput,
-  PriceUpdateInput, Product, ProductCreateInput, ProductUpdateInput, TaxRate, TaxRateCreateInput, TaxRateUpdateInput, WebhookDelivery, WebhookEndpoint,
+  PriceUpdateInput, Product, ProductCreateInput, ProductUpdateInput, TaxRate, TaxRateCreateInput, TaxRateUpdateInput, TestClock, TestClockCreateInput, WebhookDelivery, WebhookEndpoint,
   WebhookEndpointCreateInput,
 } from './types.js';
 
@@ -89,6 +89,14 @@ export function createResources(client: PlugipayClient) {
       setDefault: (customerId: string, paymentMethodId: string, options?: O) =>
         post<PaymentMethod>(`/api/v1/customers/${id(customerId)}/payment-methods/${id(paymentMethodId)}/default`, undefined, options),
     },
+    /** Outside production mode only. */
+    testClocks: {
+      create: (input: TestClockCreateInput, options?: O) => post<TestClock>('/api/v1/test-clocks', input, options),
+      retrieve: (testClockId: string, options?: O) => get<TestClock>(`/api/v1/test-clocks/${id(testClockId)}`, options),
+      /** Runs the billing engine for the clock's customers up to frozenTime (unix seconds); answers when done. */
+      advance: (testClockId: string, input: { frozenTime: number }, options?: O) => post<TestClock>(`/api/v1/test-clocks/${id(testClockId)}/advance`, input, options),
+      list: (query: ListQuery<'listTestClocks'> = {}, options?: O) => client.list<TestClock>('/api/v1/test-clocks', query, options),
+    },
     webhookEndpoints: {
       create: (input: WebhookEndpointCreateInput, options?: O) => post<WebhookEndpoint>('/api/v1/webhook-endpoints', input, options),
       list: (query: ListQuery<'listWebhookEndpoints'> = {}, options?: O) => client.list<WebhookEndpoint>('/api/v1/webhook-endpoints', query, options),
@@ -106,6 +114,9 @@ export function createResources(client: PlugipayClient) {
       updateCheckout: (input: CheckoutSettingsUpdateInput, options?: O) => patch<CheckoutSettings>('/api/v1/checkout-settings', input, options),
       retrievePortal: (options?: O) => get<PortalConfiguration>('/api/v1/portal-configuration', options),
       updatePortal: (input: PortalConfigurationUpdateInput, options?: O) => patch<PortalConfiguration>('/api/v1/portal-configuration', input, options),
+      /** The failed-payment retry schedule and what follows its last failure. */
+      retrieveBilling: (options?: O) => get<BillingSettings>('/api/v1/billing-settings', options),
+      updateBilling: (input: BillingSettingsUpdateInput, options?: O) => patch<BillingSettings>('/api/v1/billing-settings', input, options),
     },
   };
 }

@@ -148,8 +148,8 @@ describe('subscriptions', () => {
     expect((await api(billing(), 'POST', `${path}/resume`)).body.error).toMatchObject({ code: 'invalid_state' });
 
     const second = await price('EUR', 800);
-    const prorated = await api(billing(), 'PATCH', path, { items: [{ id: sub.items[0].id, quantity: 3 }, { price: second }] });
-    expect(prorated.body.error).toMatchObject({ code: 'validation_error', param: 'prorationBehavior' });
+    const bad = await api(billing(), 'PATCH', path, { items: [{ id: sub.items[0].id, quantity: 3 }], prorationBehavior: 'sometimes' });
+    expect(bad.body.error).toMatchObject({ code: 'validation_error', param: 'prorationBehavior' });
     const changed = (await api(billing(), 'PATCH', path, { items: [{ id: sub.items[0].id, quantity: 3 }, { price: second }], prorationBehavior: 'none' })).body;
     expect(changed.items.map((i: TBody) => [i.price.id, i.quantity])).toEqual([[sub.items[0].price.id, 3], [second, 1]]);
     expect((await api(billing(), 'GET', `/api/v1/invoices?subscription=${sub.id}`)).body.data).toHaveLength(1);

@@ -1,0 +1,97 @@
+import 'server-only';
+import { Prisma } from '../db/generated/client';
+import { getPrisma } from '../db/get-db';
+import { collectInvoice } from './collect-invoice';
+import { scopeCondition, type TEngineScope } from './engine-scope';
+import { renewSubscription } from './renew-subscription';
+import { announceTrialEnd, TRIAL_NOTICE_MS } from './trial-will-end';
+
+type TWork = {
+  /** Claims one due row for this transaction: SKIP LOCKED passes over rows another engine holds. */
+  claim: (tx: Prisma.TransactionClient, scope: TEngineScope, now: Date) => Promise<string | null>;
+  run: (tx: Prisma.TransactionClient, id: string, at: Date) => Promise<void>;
+};
+
+const firstId = (rows: { id: string }[]) => rows[0]?.id ?? null;
+
+/** Claims the first subscription in `order` that meets `due` at `now`, within the scope. */
+function subscriptionClaim(due: (now: Date) => Prisma.Sql, order: Prisma.Sql): TWork['claim'] {
+  return async (tx, scope, now) =>
+    firstId(await tx.$queryRaw<{ id: string }[]>`
+      SELECT s."id" FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
+      WHERE ${due(now)} AND ${scopeCondition(scope)}
+      ORDER BY ${order} LIMIT 1 FOR UPDATE OF s SKIP LOCKED`);
+}
+
+const TRIAL_NOTICES: TWork = {
+  claim: subscriptionClaim(
+    (now) => Prisma.sql`s."status" = 'trialing' AND s."trialWillEndSentAt" IS NULL AND s."trialEnd" <= ${new Date(now.getTime() + TRIAL_NOTICE_MS)}`,
+    Prisma.sql`s."trialEnd"`,
+  ),
+  run: announceTrialEnd,
+};
+
+const RENEWALS: TWork = {
+  claim: subscriptionClaim((now) => Prisma.sql`s."status" IN ('trialing', 'active', 'past_due', 'unpaid') AND s."currentPeriodEnd" <= ${now}`, Prisma.sql`s."currentPeriodEnd"`),
+  run: renewSubscription,
+};
+
+const COLLECTIONS: TWork = {
+  claim: async (tx, scope, now) =>
+    firstId(await tx.$queryRaw<{ id: string }[]>`
+      SELECT i."id" FROM "Invoice" i JOIN "Customer" c ON c."accountId" = i."accountId" AND c."id" = i."customerId"
+      WHERE i."status" = 'open' AND i."nextPaymentAttempt" <= ${now} AND ${scopeCondition(scope)}
+      ORDER BY i."nextPaymentAttempt" LIMIT 1 FOR UPDATE OF i SKIP LOCKED`),
+  run: (tx, id, at) => collectInvoice(tx, id, at),
+};
+
+// In this order within one moment: the notice before the trial's end, a period's invoice before its charge.
+const WORK = [TRIAL_NOTICES, RENEWALS, COLLECTIONS];
+
+async function runOne(work: TWork, scope: TEngineScope, now: Date): Promise<boolean> {
+  return getPrisma().$transaction(
+    async (tx) => {
+      const id = await work.claim(tx, scope, now);
+      if (id) await work.run(tx, id, now);
+      return id !== null;
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Does the engine's work that is due at `now` within a scope, each piece in a transaction of its
+ * own, until none is left or `limit` pieces are done (the caller comes back for the rest). Any
+ * number of engines may run this at once, on any instances: each piece is claimed by one.
+ */
+export async function runDueWork(scope: TEngineScope, now: Date, limit = 500): Promise<number> {
+  let done = 0;
+  while (done < limit) {
+    let progressed = false;
+    for (const work of WORK) {
+      if (await runOne(work, scope, now)) {
+        done++;
+        progressed = true;
+      }
+    }
+    if (!progressed) break;
+  }
+  return done;
+}
+
+/** When the engine next has work in a scope, or null when nothing is scheduled at all. */
+export async function nextDueAt(scope: TEngineScope): Promise<Date | null> {
+  const where = scopeCondition(scope);
+  const [row] = await getPrisma().$queryRaw<{ at: Date | null }[]>`
+    SELECT min(t) AS "at" FROM (
+      SELECT min(s."currentPeriodEnd") AS t FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
+        WHERE s."status" IN ('trialing', 'active', 'past_due', 'unpaid') AND ${where}
+      UNION ALL
+      SELECT min(s."trialEnd") - make_interval(secs => ${TRIAL_NOTICE_MS / 1000}) FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
+        WHERE s."status" = 'trialing' AND s."trialWillEndSentAt" IS NULL AND ${where}
+      UNION ALL
+      SELECT min(i."nextPaymentAttempt") FROM "Invoice" i JOIN "Customer" c ON c."accountId" = i."accountId" AND c."id" = i."customerId"
+        WHERE i."status" = 'open' AND ${where}
+    ) due`;
+  return row?.at ?? null;
+}
