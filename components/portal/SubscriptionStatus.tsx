@@ -4,7 +4,7 @@ import { StatusBadge, type TBadgeTone } from './StatusBadge';
 
 type TStatusOf = { status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: Date };
 
-const TONE: Record<string, TBadgeTone> = { active: 'good', trialing: 'info', canceling: 'attention', past_due: 'bad', unpaid: 'bad' };
+const TONE: Record<string, TBadgeTone> = { active: 'good', trialing: 'info', paused: 'attention', canceling: 'attention', past_due: 'bad', unpaid: 'bad' };
 
 /**
  * A subscription's state in one badge, the same on every page: a cancel scheduled for the period's

@@ -1,6 +1,6 @@
 import 'server-only';
 import { subscriptionCharge, type TRenewableSubscription, type TSubscriptionCharge } from '../billing/renewal-charge';
-import type { Customer, Prisma } from '../db/generated/client';
+import type { Customer, PauseBehavior, Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
 import { recordEvent } from '../webhooks/record-event';
@@ -20,6 +20,8 @@ type TIssue = {
   collectAt: Date | null;
   /** What it bills; by default the period's subscriptionCharge (its items and the prorations waiting for it). */
   charge?: TSubscriptionCharge;
+  /** Collection paused: the invoice is made but not asked for (kept as a draft, marked uncollectible or voided). */
+  paused?: PauseBehavior | null;
 };
 
 /**
@@ -28,22 +30,24 @@ type TIssue = {
  * taxes, the buyer as they are now. A zero total is paid at once. Events: created and finalized
  * (and paid). Charging it is the caller's or the engine's part (collectAt).
  */
-export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { subscription, customer, periodStart, periodEnd, at, billingReason, collectAt, charge: given }: TIssue) {
+export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { subscription, customer, periodStart, periodEnd, at, billingReason, collectAt, charge: given, paused = null }: TIssue) {
   const { accountId } = subscription;
   const charge = given ?? subscriptionCharge(subscription, periodStart);
   const invoiceId = newId('invoice');
+  const draft = paused === 'keep_as_draft';
   // Nothing to pay (a credit larger than the period's charge is not carried over: docs/billing.md).
-  const paidNow = charge.total <= 0n;
+  const paidNow = !draft && charge.total <= 0n;
+  const closed = paidNow || paused !== null;
   await tx.invoice.create({
     data: {
       id: invoiceId,
       accountId,
       customerId: customer.id,
       subscriptionId: subscription.id,
-      number: await takeDocumentNumber(tx, accountId, 'invoice'),
-      status: paidNow ? 'paid' : 'open',
+      number: draft ? null : await takeDocumentNumber(tx, accountId, 'invoice'),
+      status: draft ? 'draft' : paidNow ? 'paid' : paused === 'void' ? 'void' : paused === 'mark_uncollectible' ? 'uncollectible' : 'open',
       billingReason,
-      nextPaymentAttempt: paidNow || subscription.collectionMethod !== 'charge_automatically' ? null : collectAt,
+      nextPaymentAttempt: closed || subscription.collectionMethod !== 'charge_automatically' ? null : collectAt,
       collectionMethod: subscription.collectionMethod,
       currency: subscription.currency,
       subtotal: charge.subtotal,
@@ -56,6 +60,7 @@ export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { s
       issuedAt: at,
       dueAt: dueDate(subscription, at),
       paidAt: paidNow ? at : null,
+      voidedAt: paused === 'void' && !paidNow ? at : null,
       ...buyerSnapshot(customer),
       createdAt: at,
     },
@@ -89,7 +94,10 @@ export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { s
   const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: INVOICE_INCLUDE });
   const object = serializeInvoice(invoice);
   await recordEvent(tx, { accountId, type: 'plugipay.invoice.created.v1', object });
+  if (draft) return invoice;
   await recordEvent(tx, { accountId, type: 'plugipay.invoice.finalized.v1', object });
   if (paidNow) await recordEvent(tx, { accountId, type: 'plugipay.invoice.paid.v1', object });
+  else if (paused === 'void') await recordEvent(tx, { accountId, type: 'plugipay.invoice.voided.v1', object });
+  else if (paused === 'mark_uncollectible') await recordEvent(tx, { accountId, type: 'plugipay.invoice.marked_uncollectible.v1', object });
   return invoice;
 }

@@ -11,7 +11,8 @@ import { moveSubscription } from './subscription-standing';
  * What happens to a subscription when its period ends (the caller holds its row): a cancellation
  * set for the period's end ends it; otherwise the next period begins (a trial's end begins the
  * first paid one) and its invoice is issued for the engine to charge at once (charge_automatically,
- * unless the subscription is unpaid) or left open with a due date (send_invoice).
+ * unless the subscription is unpaid) or left open with a due date (send_invoice); while collection
+ * is paused, it is kept as a draft, marked uncollectible or voided instead.
  */
 export async function renewSubscription(tx: Prisma.TransactionClient, subscriptionId: string, at: Date): Promise<void> {
   const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: { ...RENEWAL_INCLUDE, customer: true } });
@@ -37,5 +38,6 @@ export async function renewSubscription(tx: Prisma.TransactionClient, subscripti
     at,
     billingReason: 'subscription_cycle',
     collectAt: renewed.status === 'unpaid' ? null : at,
+    paused: renewed.status === 'paused' ? renewed.pauseBehavior : null,
   });
 }

@@ -4,6 +4,7 @@ import { getPrisma } from '../db/get-db';
 import { collectInvoice } from './collect-invoice';
 import { scopeCondition, type TEngineScope } from './engine-scope';
 import { renewSubscription } from './renew-subscription';
+import { endPause } from './subscription-standing';
 import { announceTrialEnd, TRIAL_NOTICE_MS } from './trial-will-end';
 
 type TWork = {
@@ -31,8 +32,19 @@ const TRIAL_NOTICES: TWork = {
   run: announceTrialEnd,
 };
 
+const PAUSE_ENDS: TWork = {
+  claim: subscriptionClaim((now) => Prisma.sql`s."status" = 'paused' AND s."pauseResumesAt" <= ${now}`, Prisma.sql`s."pauseResumesAt"`),
+  run: async (tx, id) => {
+    const { accountId } = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { accountId: true } });
+    await endPause(tx, { accountId, subscriptionId: id });
+  },
+};
+
+// Every status whose periods go on (a canceled or incomplete subscription's do not).
+const RENEWING = Prisma.sql`s."status" IN ('trialing', 'active', 'past_due', 'unpaid', 'paused')`;
+
 const RENEWALS: TWork = {
-  claim: subscriptionClaim((now) => Prisma.sql`s."status" IN ('trialing', 'active', 'past_due', 'unpaid') AND s."currentPeriodEnd" <= ${now}`, Prisma.sql`s."currentPeriodEnd"`),
+  claim: subscriptionClaim((now) => Prisma.sql`${RENEWING} AND s."currentPeriodEnd" <= ${now}`, Prisma.sql`s."currentPeriodEnd"`),
   run: renewSubscription,
 };
 
@@ -45,8 +57,9 @@ const COLLECTIONS: TWork = {
   run: (tx, id, at) => collectInvoice(tx, id, at),
 };
 
-// In this order within one moment: the notice before the trial's end, a period's invoice before its charge.
-const WORK = [TRIAL_NOTICES, RENEWALS, COLLECTIONS];
+// In this order within one moment: the notice before the trial's end, a pause's end before the
+// renewal it lets through, a period's invoice before its charge.
+const WORK = [TRIAL_NOTICES, PAUSE_ENDS, RENEWALS, COLLECTIONS];
 
 async function runOne(work: TWork, scope: TEngineScope, now: Date): Promise<boolean> {
   return getPrisma().$transaction(
@@ -85,7 +98,10 @@ export async function nextDueAt(scope: TEngineScope): Promise<Date | null> {
   const [row] = await getPrisma().$queryRaw<{ at: Date | null }[]>`
     SELECT min(t) AS "at" FROM (
       SELECT min(s."currentPeriodEnd") AS t FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
-        WHERE s."status" IN ('trialing', 'active', 'past_due', 'unpaid') AND ${where}
+        WHERE ${RENEWING} AND ${where}
+      UNION ALL
+      SELECT min(s."pauseResumesAt") FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
+        WHERE s."status" = 'paused' AND ${where}
       UNION ALL
       SELECT min(s."trialEnd") - make_interval(secs => ${TRIAL_NOTICE_MS / 1000}) FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
         WHERE s."status" = 'trialing' AND s."trialWillEndSentAt" IS NULL AND ${where}

@@ -12,7 +12,9 @@ export async function moveSubscription(
   from: SubscriptionStatus[],
   to: Prisma.SubscriptionUncheckedUpdateManyInput & { status: SubscriptionStatus },
 ): Promise<boolean> {
-  const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, status: { in: from } }, data: to });
+  // Leaving a pause (for any status but paused) ends it.
+  const data = to.status === 'paused' ? to : { pauseBehavior: null, pauseResumesAt: null, ...to };
+  const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, status: { in: from } }, data });
   if (count !== 1) return false;
   const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: SUBSCRIPTION_INCLUDE });
   const type = to.status === 'canceled' ? 'plugipay.subscription.canceled.v1' : 'plugipay.subscription.updated.v1';
@@ -27,4 +29,10 @@ export async function moveSubscription(
 export async function reactivateIfSettled(tx: Prisma.TransactionClient, ref: TSubscriptionRef): Promise<void> {
   const stillOpen = await tx.invoice.count({ where: { accountId: ref.accountId, subscriptionId: ref.subscriptionId, status: 'open' } });
   if (stillOpen === 0) await moveSubscription(tx, ref, ['incomplete', 'past_due', 'unpaid'], { status: 'active' });
+}
+
+/** Ends a pause: renewals are charged again from the next one; past_due while a failed charge is still owed. */
+export async function endPause(tx: Prisma.TransactionClient, ref: TSubscriptionRef): Promise<boolean> {
+  const owed = await tx.invoice.count({ where: { accountId: ref.accountId, subscriptionId: ref.subscriptionId, status: 'open', attemptCount: { gt: 0 } } });
+  return moveSubscription(tx, ref, ['paused'], { status: owed > 0 ? 'past_due' : 'active', pauseBehavior: null, pauseResumesAt: null });
 }

@@ -25,7 +25,7 @@ export async function cancelSubscription(scope: TActionScope, input: TCancelInpu
     const details = { canceledAt: now, cancellationReason: input.reason ?? null, cancellationComment: input.comment?.trim() || null };
     const { count } =
       rules.mode === 'immediately'
-        ? await tx.subscription.updateMany({ where, data: { ...details, status: 'canceled', endedAt: now, cancelAtPeriodEnd: false } })
+        ? await tx.subscription.updateMany({ where, data: { ...details, status: 'canceled', endedAt: now, cancelAtPeriodEnd: false, pauseBehavior: null, pauseResumesAt: null } })
         : await tx.subscription.updateMany({ where: { ...where, cancelAtPeriodEnd: false }, data: { ...details, cancelAtPeriodEnd: true } });
     const subscription = await tx.subscription.findFirst({ where: { id: input.subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE });
     if (!subscription) throw new ApiError('not_found', 'No such subscription.');

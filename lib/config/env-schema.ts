@@ -65,6 +65,8 @@ export const ZEnv = z.object({
   TRUSTED_PROXY_HOPS: intFromString(0, 10).default(0),
   HTTP_REQUEST_TIMEOUT_SECONDS: intFromString(1, 600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Tests only: a file holding milliseconds the server's clock runs ahead (lib/time/server-clock.ts).
+  SERVER_CLOCK_OFFSET_FILE: z.string().min(1).optional(),
   // npm run bench only: the floor routes it compares the app with (docs/performance.md).
   BENCH_FLOORS: z.enum(['on', 'off']).default('off'),
 });

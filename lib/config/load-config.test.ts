@@ -51,6 +51,8 @@ describe('loadConfig in production', () => {
     ['PORTAL_PDFS_PER_MINUTE', '0'],
     // The bench's floor routes never exist in a production server.
     ['BENCH_FLOORS', 'on'],
+    // Nor does a clock that tests move ahead.
+    ['SERVER_CLOCK_OFFSET_FILE', '/tmp/offset'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig(production({ [name]: value }))).toThrow(new RegExp(`${name}:`));
   });

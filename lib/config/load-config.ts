@@ -25,6 +25,8 @@ export type TConfig = {
   webhookWorker: boolean;
   /** Whether this process runs the billing engine (renewals, charges, retries) for real time. */
   billingWorker: boolean;
+  /** Tests only (never in production): where the server reads how far its clock runs ahead. */
+  serverClockOffsetFile: string | undefined;
   /** Private networks webhook endpoints may reach (demo mode allows every address). */
   webhookAllowedNetworks: string[];
   /** The first retry's delay; each later one doubles it (with jitter). */
@@ -66,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError('Invalid configuration:\n  PORTAL_BASE_URL: must be https when PLUGIPAY_MODE=production');
     }
     if (e.BENCH_FLOORS === 'on') throw new ConfigError('Invalid configuration:\n  BENCH_FLOORS: the bench routes never run in production mode');
+    if (e.SERVER_CLOCK_OFFSET_FILE) throw new ConfigError('Invalid configuration:\n  SERVER_CLOCK_OFFSET_FILE: a production server keeps real time');
   } else if (masterKey === undefined || tokenKeys === undefined) {
     const generated = readOrCreateGeneratedSecrets(dataDir);
     masterKey ??= generated.PLUGIPAY_MASTER_KEY;
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoCredentialsPath: path.resolve(e.DEMO_CREDENTIALS_PATH),
     logLevel: e.LOG_LEVEL,
     benchFloors: e.BENCH_FLOORS === 'on',
+    serverClockOffsetFile: e.SERVER_CLOCK_OFFSET_FILE,
   };
 }

@@ -107,7 +107,7 @@ export async function deleteCustomer(accountId: string, id: string, now = new Da
     const live = await tx.subscription.findMany({ where: { ...scope, status: { not: 'canceled' } } });
     await tx.subscription.updateMany({
       where: { id: { in: live.map((s) => s.id) } },
-      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, cancellationReason: 'customer_deleted', defaultPaymentMethodId: null },
+      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, cancellationReason: 'customer_deleted', defaultPaymentMethodId: null, pauseBehavior: null, pauseResumesAt: null },
     });
     for (const subscription of await tx.subscription.findMany({ where: { id: { in: live.map((s) => s.id) } }, include: SUBSCRIPTION_INCLUDE })) {
       await recordEvent(tx, { accountId, type: 'plugipay.subscription.canceled.v1', object: serializeSubscription(subscription) });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getPrisma } from '../db/get-db';
+import { serverNow } from '../time/server-clock';
 import { hashCookieValue } from './portal-cookie';
 
 export type TPortalLogin = {
@@ -14,7 +15,7 @@ export type TPortalLogin = {
  * The active login behind a cookie value, or null. The server decides: an ended login, or one past
  * its deadline, opens nothing, whatever the browser still holds.
  */
-export async function findPortalLogin(cookieValue: string | undefined, now = new Date()): Promise<TPortalLogin | null> {
+export async function findPortalLogin(cookieValue: string | undefined, now = serverNow()): Promise<TPortalLogin | null> {
   if (!cookieValue || cookieValue.length > 64) return null;
   const login = await getPrisma().portalLogin.findFirst({
     where: { cookieHash: hashCookieValue(cookieValue), endedAt: null, expiresAt: { gt: now } },

@@ -6,6 +6,7 @@ import { listOf, pageArgs } from '../api/list-page';
 import { addInterval } from '../billing-engine/add-interval';
 import { billingTime } from '../billing-engine/billing-time';
 import { collectNow } from '../billing-engine/collect-invoice';
+import { endPause } from '../billing-engine/subscription-standing';
 import { prorationLines, type TItemTerms, type TProrationLine } from '../billing-engine/prorations';
 import { prorationCharge } from '../billing/renewal-charge';
 import { issueSubscriptionInvoice } from '../billing-engine/issue-subscription-invoice';
@@ -139,7 +140,7 @@ export async function cancelSubscriptionNow(accountId: string, id: string, now =
     const current = await findSubscriptionOrThrow(tx, accountId, id);
     const { count } = await tx.subscription.updateMany({
       where: { id: current.id, accountId, status: { not: 'canceled' } },
-      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false },
+      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, pauseBehavior: null, pauseResumesAt: null },
     });
     if (count !== 1) throw new ApiError('invalid_state', `This subscription already ended on ${current.endedAt?.toISOString() ?? current.canceledAt?.toISOString()}.`);
     const ended = await findSubscriptionOrThrow(tx, accountId, id);
@@ -148,11 +149,18 @@ export async function cancelSubscriptionNow(accountId: string, id: string, now =
   });
 }
 
-/** Undoes a cancellation scheduled for the period's end. A subscription that has ended cannot come back. */
+/**
+ * Resumes a subscription: a paused one is collected again from its next renewal; otherwise a
+ * cancellation scheduled for the period's end is undone. A subscription that has ended cannot come back.
+ */
 export async function resumeSubscriptionById(accountId: string, id: string) {
   return getPrisma().$transaction(async (tx) => {
     const current = await findSubscriptionOrThrow(tx, accountId, id);
     if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended and cannot be resumed; create a new one.');
+    if (current.status === 'paused') {
+      await endPause(tx, { accountId, subscriptionId: current.id });
+      return serializeSubscription(await findSubscriptionOrThrow(tx, accountId, id));
+    }
     if (!current.cancelAtPeriodEnd) throw new ApiError('invalid_state', 'This subscription is not set to cancel; there is nothing to resume.');
     await tx.subscription.updateMany({ where: { id: current.id, accountId, cancelAtPeriodEnd: true }, data: { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null } });
     const resumed = await findSubscriptionOrThrow(tx, accountId, id);
@@ -195,8 +203,10 @@ export async function updateSubscription(accountId: string, id: string, patch: z
       Object.assign(data, patch.coupon === null ? { couponId: null, discountEnd: null } : await redeemCoupon(tx, accountId, patch.coupon, { currency: current.currency, now, firstInvoiceAt: current.currentPeriodEnd }));
     }
     if (patch.metadata !== undefined) data.metadata = assertMetadataFits(mergeMetadata(current.metadata, patch.metadata));
+    if (patch.pauseCollection) Object.assign(data, pauseTerms(current, patch.pauseCollection, now));
 
     await tx.subscription.update({ where: { id: current.id }, data });
+    if (patch.pauseCollection === null) await endPause(tx, { accountId, subscriptionId: current.id });
     const updated = await findSubscriptionOrThrow(tx, accountId, id);
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
 
@@ -229,6 +239,16 @@ export async function changeItems(tx: Prisma.TransactionClient, current: TSubscr
 /** Prorations that the subscription's next invoice bills (create_prorations). */
 export async function keepForNextInvoice(tx: Prisma.TransactionClient, subscription: { accountId: string; id: string }, prorations: TProrationLine[], now: Date): Promise<void> {
   await tx.pendingProration.createMany({ data: prorations.map((line) => ({ id: newId('invoiceItem'), accountId: subscription.accountId, subscriptionId: subscription.id, ...line, createdAt: now })) });
+}
+
+/** The columns that pause a subscription's collection, if it may be paused. */
+function pauseTerms(current: TSubscriptionRow, pause: NonNullable<z.infer<typeof ZSubscriptionUpdate>['pauseCollection']>, now: Date) {
+  if (!['active', 'past_due', 'paused'].includes(current.status)) {
+    throw new ApiError('invalid_state', `This subscription is ${current.status}; only an active or past-due one can be paused.`);
+  }
+  const resumesAt = pause.resumesAt ? new Date(pause.resumesAt) : null;
+  if (resumesAt && resumesAt <= now) throw new ApiError('validation_error', 'pauseCollection.resumesAt: must be in the future.', 'pauseCollection.resumesAt');
+  return { status: 'paused' as const, pauseBehavior: pause.behavior, pauseResumesAt: resumesAt };
 }
 
 /** A subscription's items as proration compares them. */

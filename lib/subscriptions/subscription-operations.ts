@@ -34,7 +34,7 @@ export const SUBSCRIPTION_OPERATIONS = {
   }),
   resume: defineOperation({
     method: 'post', path: '/api/v1/subscriptions/{id}/resume', operationId: 'resumeSubscription', tag, scope: write,
-    summary: 'Undo a cancellation scheduled for the period’s end', description: 'An ended subscription, or one not set to cancel, answers 409 invalid_state.',
+    summary: 'Resume a paused subscription, or undo a cancellation scheduled for the period’s end', description: 'A paused subscription is collected again from its next renewal; otherwise a cancellation set for the period’s end is undone. An ended subscription, or one neither paused nor set to cancel, answers 409 invalid_state.',
     response: { status: 200, description: 'The subscription, renewing again.', schema: ZSubscription },
   }),
 };

@@ -18,13 +18,17 @@ export const ZSubscription = z
     object: z.literal('subscription'),
     customer: z.string(),
     customerId: z.string().meta({ description: 'Deprecated: the same as `customer`, kept for the v1 events that carried it.', deprecated: true }),
-    status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'canceled']),
+    status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'paused', 'canceled']),
     currency: z.string(),
     items: z.array(ZSubscriptionItem),
     currentPeriodStart: ZTimestamp,
     currentPeriodEnd: ZTimestamp,
     billingCycleAnchor: ZTimestamp.meta({ description: 'The period boundary the others are counted from (a month-end anchor keeps renewing on month ends).' }),
     cancelAtPeriodEnd: z.boolean(),
+    pauseCollection: z
+      .object({ behavior: z.enum(['keep_as_draft', 'mark_uncollectible', 'void']), resumesAt: ZTimestamp.nullable() })
+      .nullable()
+      .meta({ description: 'While paused: what its renewals make instead of charging, and when it resumes by itself.' }),
     canceledAt: ZTimestamp.nullable(),
     endedAt: ZTimestamp.nullable(),
     cancellationDetails: z.object({ reason: z.string().nullable(), comment: z.string().nullable() }),
@@ -57,6 +61,7 @@ export function serializeSubscription(s: TSubscriptionRow): z.infer<typeof ZSubs
     currentPeriodEnd: s.currentPeriodEnd.toISOString(),
     billingCycleAnchor: s.billingCycleAnchor.toISOString(),
     cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    pauseCollection: s.pauseBehavior ? { behavior: s.pauseBehavior, resumesAt: iso(s.pauseResumesAt) } : null,
     canceledAt: iso(s.canceledAt),
     endedAt: iso(s.endedAt),
     cancellationDetails: { reason: s.cancellationReason, comment: s.cancellationComment },

@@ -39,6 +39,14 @@ export const ZSubscriptionUpdate = z
     items: ZItemChanges.optional().meta({ description: 'Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one.' }),
     prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']).optional().meta({ description: 'How an item change is billed; defaults to create_prorations.' }),
     cancelAtPeriodEnd: z.boolean().optional(),
+    pauseCollection: z
+      .strictObject({
+        behavior: z.enum(['keep_as_draft', 'mark_uncollectible', 'void']),
+        resumesAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'When collection resumes by itself; without it, when resumed (POST …/resume or pauseCollection: null).' }),
+      })
+      .nullable()
+      .optional()
+      .meta({ description: 'Pause collection: renewals go on, but their invoices are kept as drafts, marked uncollectible or voided instead of charged. null resumes.' }),
     defaultPaymentMethod: zIdOf('paymentMethod', 'payment method').nullable().optional(),
     defaultTaxRates: ZTaxRateIds.optional(),
     coupon: zIdOf('coupon', 'coupon').nullable().optional(),
@@ -48,7 +56,7 @@ export const ZSubscriptionUpdate = z
 
 export const ZSubscriptionListQuery = zListQuery('subscription', 'subscription', {
   customer: zIdOf('customer', 'customer').optional(),
-  status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'canceled', 'all']).optional().meta({ description: 'Without it, every status but canceled.' }),
+  status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'paused', 'canceled', 'all']).optional().meta({ description: 'Without it, every status but canceled.' }),
   price: zIdOf('price', 'price').optional(),
 });
 

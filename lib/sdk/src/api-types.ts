@@ -337,8 +337,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Undo a cancellation scheduled for the period’s end
-         * @description An ended subscription, or one not set to cancel, answers 409 invalid_state.
+         * Resume a paused subscription, or undo a cancellation scheduled for the period’s end
+         * @description A paused subscription is collected again from its next renewal; otherwise a cancellation set for the period’s end is undone. An ended subscription, or one neither paused nor set to cancel, answers 409 invalid_state.
          */
         post: operations["resumeSubscription"];
         delete?: never;
@@ -1027,6 +1027,16 @@ export type components = {
              */
             prorationBehavior?: "create_prorations" | "none" | "always_invoice";
             cancelAtPeriodEnd?: boolean;
+            /** @description Pause collection: renewals go on, but their invoices are kept as drafts, marked uncollectible or voided instead of charged. null resumes. */
+            pauseCollection?: {
+                /** @enum {string} */
+                behavior: "keep_as_draft" | "mark_uncollectible" | "void";
+                /**
+                 * Format: date-time
+                 * @description When collection resumes by itself; without it, when resumed (POST …/resume or pauseCollection: null).
+                 */
+                resumesAt?: string;
+            } | null;
             defaultPaymentMethod?: string | null;
             defaultTaxRates?: string[];
             coupon?: string | null;
@@ -1421,7 +1431,7 @@ export type components = {
              */
             customerId: string;
             /** @enum {string} */
-            status: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "canceled";
+            status: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "paused" | "canceled";
             currency: string;
             items: components["schemas"]["SubscriptionItem"][];
             /**
@@ -1443,6 +1453,12 @@ export type components = {
              */
             billingCycleAnchor: string;
             cancelAtPeriodEnd: boolean;
+            /** @description While paused: what its renewals make instead of charging, and when it resumes by itself. */
+            pauseCollection: {
+                /** @enum {string} */
+                behavior: "keep_as_draft" | "mark_uncollectible" | "void";
+                resumesAt: string | null;
+            } | null;
             canceledAt: string | null;
             endedAt: string | null;
             cancellationDetails: {
@@ -4009,7 +4025,7 @@ export interface operations {
                 endingBefore?: string;
                 customer?: string;
                 /** @description Without it, every status but canceled. */
-                status?: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "canceled" | "all";
+                status?: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "paused" | "canceled" | "all";
                 price?: string;
             };
             header?: {

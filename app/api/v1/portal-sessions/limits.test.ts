@@ -114,6 +114,9 @@ describe('rate limits kept in Redis', () => {
     const body = { customerId: creds.customers.active, returnUrl: 'https://a.example' };
     // A key of its own in Redis's counters: the other instances count this key in the database.
     const key = fixtures.otherRateLimitKey;
+    // Count once the instance's Redis connection is up (a busy machine may take longer than its
+    // 500 ms connect timeout): hits counted while it connects go to the database instead.
+    await expect.poll(async () => (await (await fetch(`${limited!.baseUrl}/api/health`)).json()).rateLimits, { timeout: 20_000 }).toEqual({ kind: 'redis', ok: true });
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
     const statuses: number[] = [];

@@ -238,6 +238,36 @@ describe('billing engine on a test clock', () => {
     expect(after.lines.map((l: TBody) => [l.price, l.amount, l.proration])).toEqual([[basic, 1000, false], [pro, -4500, true], [pro, 1500, true]]);
   });
 
+  it('pauses collection: renewals go on but are voided or kept as drafts, until it resumes by itself or when asked', async () => {
+    const clock = await clockAt('2026-01-10T00:00:00.000Z');
+    const { customerId } = await customerOn(clock, 'tok_visa');
+    const sub = await subscribe({ customer: customerId, items: [{ price: await monthlyPrice(1100) }] });
+    const path = `/api/v1/subscriptions/${sub.id}`;
+    expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void', resumesAt: '2026-01-01T00:00:00Z' } })).body.error).toMatchObject({ param: 'pauseCollection.resumesAt' });
+    const paused = await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void', resumesAt: '2026-03-20T00:00:00Z' } });
+    expect(paused.body).toMatchObject({ status: 'paused', pauseCollection: { behavior: 'void', resumesAt: '2026-03-20T00:00:00.000Z' } });
+
+    // Feb 10 and Mar 10 are voided; collection resumes on Mar 20 and Apr 10 is charged.
+    await advance(clock, seconds('2026-04-10T01:00:00.000Z'));
+    const invoices = (await invoicesOf(sub.id)).reverse();
+    expect(invoices.map((i) => [i.periodStart.slice(0, 10), i.status])).toEqual([['2026-01-10', 'paid'], ['2026-02-10', 'void'], ['2026-03-10', 'void'], ['2026-04-10', 'paid']]);
+    expect(await subscriptionNow(sub.id)).toMatchObject({ status: 'active', pauseCollection: null });
+    expect((await eventsAbout('plugipay.invoice.voided.v1', sub.id, 'subscription')).length).toBe(2);
+
+    // Kept as drafts until resumed by hand: a draft has no number, and nothing is charged.
+    expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'keep_as_draft' } })).body.status).toBe('paused');
+    await advance(clock, seconds('2026-05-11T00:00:00.000Z'));
+    const [may] = await invoicesOf(sub.id);
+    expect(may).toMatchObject({ status: 'draft', number: null, periodStart: '2026-05-10T00:00:00.000Z', attemptCount: 0 });
+    expect((await api(billing(), 'POST', `${path}/resume`)).body).toMatchObject({ status: 'active', pauseCollection: null });
+    await advance(clock, seconds('2026-06-10T01:00:00.000Z'));
+    expect((await invoicesOf(sub.id))[0]).toMatchObject({ status: 'paid', periodStart: '2026-06-10T00:00:00.000Z' });
+
+    // Only a live subscription pauses; an ended one says so.
+    await api(billing(), 'DELETE', path);
+    expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void' } })).body.error).toMatchObject({ code: 'invalid_state' });
+  });
+
   it('ends a subscription set to cancel at its period’s end, without another invoice', async () => {
     const clock = await clockAt('2026-06-15T08:00:00.000Z');
     const { customerId } = await customerOn(clock, 'tok_visa');
