@@ -1,7 +1,8 @@
-// npm run bench [-- --quick]: every hot path measured against a floor in the same run (docs/performance.md).
+// npm run bench [-- --quick] [-- --renewals]: every hot path measured against a floor in the same run (docs/performance.md).
 // A server of its own per database (PGlite; PostgreSQL too when DATABASE_URL is set), A/B rounds
 // interleaved, medians, the spread of the per-round ratios as the noise. Prints a Markdown table,
 // writes bench/results.json, and exits 1 when a target is missed. Timing never goes into npm test.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { authorizationHeader } from '../lib/api-keys/request-signature';
@@ -13,8 +14,12 @@ import { latencyP50, load, median } from './load';
 import { report, type TMetric } from './report';
 
 const quick = process.argv.includes('--quick');
+/** `--renewals`: the billing engine's bench alone. */
+const renewalsOnly = process.argv.includes('--renewals');
 const ROUNDS = quick ? 3 : 7;
 const SECONDS = quick ? 1 : 2;
+/** Subscriptions renewing at once in the engine's bench (a busy day); BENCH_RENEWALS sets another number. */
+const RENEWALS = Number(process.env.BENCH_RENEWALS ?? (quick ? 10_000 : 100_000));
 
 type TPair = { value: number; floor: number; ratio: number; ratioRange: [number, number] };
 
@@ -179,13 +184,51 @@ async function benchDatabase(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric
   }
 }
 
+/**
+ * The billing engine: RENEWALS subscriptions whose periods have all just ended, renewed and charged
+ * by the server's own engine (PGlite) or by three `npm run worker` processes beside a server that
+ * runs none (PostgreSQL). Renewals per second, and every one made once: none missed, none doubled.
+ */
+async function benchRenewals(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric> {
+  const pg = database === 'PostgreSQL';
+  const server = await startScratchServer({ launch: false, env: { BENCH_FLOORS: 'on', LOG_LEVEL: 'warn', ...(pg ? { BILLING_WORKER: 'off' } : {}) } });
+  const workers: ChildProcess[] = [];
+  try {
+    runCli('lib/testing/create-due-subscriptions.ts', [server.creds.merchant.accountId, String(RENEWALS)], server.env);
+    const since = new Date(Date.now() - 1_000).toISOString();
+    const started = performance.now();
+    await server.launch();
+    for (let i = 0; pg && i < 3; i++) workers.push(spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/worker.ts'], { env: server.env, stdio: 'ignore' }));
+    type TBacklog = { due: number; renewed: number; doubled: number };
+    let backlog: TBacklog;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      backlog = (await (await fetch(`${server.baseUrl}/api/bench/engine-backlog?since=${encodeURIComponent(since)}`)).json()) as TBacklog;
+    } while (backlog.due > 0);
+    const seconds = (performance.now() - started) / 1000;
+    const value = backlog.renewed / seconds;
+    return {
+      name: `renewals, ${RENEWALS.toLocaleString('en')} due at once (${pg ? '3 workers' : 'one process'}), renewed and paid`,
+      database, unit: 'renewals/s', value, floor: null, ratio: null, ratioRange: null,
+      target: 'reported; none missed or doubled', met: backlog.renewed === RENEWALS && backlog.doubled === 0,
+    };
+  } finally {
+    for (const worker of workers) worker.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode === null ? w.once('exit', r) : r(null)))));
+    await server.halt();
+    await server.dispose();
+  }
+}
+
 // The embedded database first, whatever the environment says; then the server when one is given.
 const postgresUrl = process.env.DATABASE_URL;
 delete process.env.DATABASE_URL;
-const metrics = await benchDatabase('PGlite');
+const metrics = renewalsOnly ? [] : await benchDatabase('PGlite');
+metrics.push(await benchRenewals('PGlite'));
 if (postgresUrl) {
   process.env.DATABASE_URL = postgresUrl;
-  metrics.push(...(await benchDatabase('PostgreSQL')));
+  if (!renewalsOnly) metrics.push(...(await benchDatabase('PostgreSQL')));
+  metrics.push(await benchRenewals('PostgreSQL'));
 }
 report(metrics);
 process.exit(metrics.every((m) => m.met) ? 0 : 1);

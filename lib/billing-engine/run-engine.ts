@@ -86,6 +86,9 @@ export async function runDueWork(scope: TEngineScope, now: Date, limit = 500): P
         done++;
         progressed = true;
       }
+      // The embedded database answers without real I/O, so a run of work would otherwise hold the
+      // event loop and starve every request this process serves meanwhile.
+      await yieldToEventLoop();
     }
     if (!progressed) break;
   }
@@ -111,3 +114,5 @@ export async function nextDueAt(scope: TEngineScope): Promise<Date | null> {
     ) due`;
   return row?.at ?? null;
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -7,5 +7,6 @@ import { createTestProcessor } from './test-processor';
 let processor: TPaymentProcessor | undefined;
 
 export function getPaymentProcessor(): TPaymentProcessor {
-  return (processor ??= createTestProcessor(getConfig().masterKey));
+  const { masterKey, dataDir } = getConfig();
+  return (processor ??= createTestProcessor(masterKey, dataDir));
 }

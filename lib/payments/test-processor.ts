@@ -1,10 +1,9 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { cardBrand } from './card-number';
-import type { TChargeResult, TPaymentProcessor, TProcessorDecline } from './payment-processor';
+import type { TPaymentProcessor, TProcessorDecline } from './payment-processor';
+import { createChargeLedger } from './test-processor-ledger';
 
-/** How many charges the test processor remembers by idempotency key (the oldest go first). */
-const REMEMBERED_CHARGES = 100_000;
 
 /**
  * The built-in test processor (docs/test-cards.md). These numbers fail as named; every other valid
@@ -21,19 +20,16 @@ export const TEST_CARD_OUTCOMES: Record<string, TProcessorDecline> = {
 /** Saved without complaint, then every charge to it is declined (docs/test-cards.md). */
 export const CHARGES_FAIL_CARD = '4000000000000341';
 
-export function createTestProcessor(fingerprintKey: Buffer): TPaymentProcessor {
+export function createTestProcessor(fingerprintKey: Buffer, dataDir: string): TPaymentProcessor {
+  const ledger = createChargeLedger(dataDir);
   // A keyed hash: the same card gives the same fingerprint, and the number cannot be recovered.
   const fingerprintOf = (number: string) => createHmac('sha256', fingerprintKey).update(`card-fingerprint:${number}`).digest('base64url').slice(0, 24);
   const failing = fingerprintOf(CHARGES_FAIL_CARD);
-  // Outcomes by idempotency key, as a processor keeps them: a retried attempt is answered, not charged again.
-  const answered = new Map<string, TChargeResult>();
   return {
-    async charge({ card, idempotencyKey }) {
-      const earlier = answered.get(idempotencyKey);
-      if (earlier) return earlier;
-      const result: TChargeResult = card.fingerprint === failing ? { ok: false, code: 'card_declined' } : { ok: true };
-      if (answered.size >= REMEMBERED_CHARGES) answered.delete(answered.keys().next().value!);
-      answered.set(idempotencyKey, result);
+    async charge(request) {
+      const result = ledger.answer(request, () => (request.card.fingerprint === failing ? { ok: false, code: 'card_declined' } : { ok: true }));
+      // Tests only: the process dies after the processor has charged and before we record it.
+      if (process.env.PLUGIPAY_TEST_PROCESSOR_FAILPOINT === 'exit-after-charge') process.exit(70);
       return result;
     },
     async saveCard({ number, expMonth, expYear }) {

@@ -19,7 +19,10 @@ export function startPollingLoop({ name, pollMs, tick, onStop }: { name: string;
       } catch (error) {
         logger.error({ err: error }, `${name}: a round failed; trying again`);
       }
-      if (!busy && running) await new Promise<void>((resolve) => {
+      // Busy, it goes again at once, but after the requests waiting on the event loop (the embedded
+      // database does no real I/O, so without this a busy loop would starve them).
+      if (busy) await new Promise<void>((resolve) => setImmediate(resolve));
+      else if (running) await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
           clearTimeout(timer);

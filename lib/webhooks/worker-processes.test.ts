@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mintPortalSession } from '@/lib/testing/portal-links';
@@ -161,4 +163,43 @@ describe.runIf(onPostgres)('workers on one PostgreSQL database', () => {
       .map(async (customer) => (await billingApi('GET', `/api/v1/payments?customer=${customer}`)).data as unknown[]);
     expect((await Promise.all(payments)).map((p) => p.length)).toEqual(Array.from({ length: SUBSCRIPTIONS }, () => 2));
   }, 120_000);
+
+  it('neither lose nor double a charge when a worker dies between charging and recording it', async () => {
+    const product = await billingApi('POST', '/api/v1/products', { name: 'Crash plan' });
+    const price = await billingApi('POST', '/api/v1/prices', { product: product.id, currency: 'EUR', unitAmount: 1900, recurring: { interval: 'month' } });
+    const customer = await billingApi('POST', '/api/v1/customers', { email: 'crash@example.com' });
+    await billingApi('POST', `/api/v1/customers/${customer.id}/payment-methods`, { token: 'tok_visa' });
+    const sub = await billingApi('POST', '/api/v1/subscriptions', { customer: customer.id, items: [{ price: price.id }] });
+    const db = new pg.Client({ connectionString: server.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`UPDATE "Subscription" SET "currentPeriodStart" = now() - interval '1 month', "currentPeriodEnd" = now() - interval '1 second', "billingCycleAnchor" = now() - interval '1 second' WHERE "id" = $1`, [sub.id]);
+    } finally {
+      await db.end();
+    }
+
+    // This worker renews, has the processor charge the renewal, and dies before recording it.
+    const doomed = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/worker.ts'], {
+      env: { ...server.env, PLUGIPAY_TEST_PROCESSOR_FAILPOINT: 'exit-after-charge' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    expect(await new Promise((resolve) => doomed.once('exit', resolve))).toBe(70);
+    const renewal = ((await billingApi('GET', `/api/v1/invoices?subscription=${sub.id}`)).data as { id: string; billingReason: string; status: string; attemptCount: number }[]).find((i) => i.billingReason === 'subscription_cycle')!;
+    expect(renewal).toMatchObject({ status: 'open', attemptCount: 0 });
+    const charges = () => chargesFor(renewal.id);
+    expect(charges()).toHaveLength(1);
+
+    // The next worker makes the same attempt: the processor answers it from its records.
+    await startWorker();
+    await expect.poll(async () => (await billingApi('GET', `/api/v1/invoices/${renewal.id}`)).status, { timeout: 30_000 }).toBe('paid');
+    expect(charges()).toHaveLength(1);
+    const payments = (await billingApi('GET', `/api/v1/payments?invoice=${renewal.id}`)).data as { status: string; amount: number }[];
+    expect(payments).toEqual([expect.objectContaining({ status: 'succeeded', amount: 1900 })]);
+  }, 90_000);
+
+  /** The charges the test processor made for an invoice, from its own records in the data folder. */
+  function chargesFor(invoiceId: string) {
+    const dir = path.join(server.env.DATA_DIR!, 'test-processor', 'charges');
+    return readdirSync(dir).map((file) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { reference: string }).filter((entry) => entry.reference === invoiceId);
+  }
 });
