@@ -2,56 +2,29 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CardLabel } from '@/components/portal/CardLabel';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
+import { OverdueBanner } from '@/components/portal/OverdueBanner';
+import { PaymentStatus } from '@/components/portal/PaymentStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { Section } from '@/components/portal/Section';
-import { SubscriptionStatus } from '@/components/portal/SubscriptionStatus';
-import { NextChargeBreakdown } from '@/components/portal/NextChargeBreakdown';
+import { SubscriptionOverview } from '@/components/portal/SubscriptionOverview';
 import { getOverview } from '@/lib/billing/get-overview';
-import { planOf, renewalCharge } from '@/lib/billing/renewal-charge';
 import { formatDate } from '@/lib/i18n/format-date';
 import { Money } from '@/components/ui/Money';
-import { formatMoney } from '@/lib/money/format-money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-// The portal's first screen: plan and next charge, default card, latest invoice.
+// The portal's first screen: subscriptions and their next charges, default card, latest invoice.
 export default async function OverviewPage() {
   const ctx = await requirePortalContext();
   const t = await getTranslations('Portal');
   const { locale } = ctx;
-  const { subscription, defaultCard, latestInvoice, latestPayment } = await getOverview(ctx.login);
+  const { subscriptions, defaultCard, latestInvoice, latestPayment, overdueInvoice } = await getOverview(ctx.login);
   const link = 'text-sm font-medium underline underline-offset-4';
-  const plan = subscription && planOf(subscription);
-  const planAmount = plan ? formatMoney(plan, locale) : '';
-  const charge = subscription && renewalCharge(subscription);
 
   return (
     <PortalFrame ctx={ctx} current="overview" title={t('tabs.overview')}>
+      {overdueInvoice && <OverdueBanner invoice={overdueInvoice} defaultCard={defaultCard} features={ctx.features} locale={locale} />}
       <div className="grid gap-4 md:grid-cols-2">
-        <Section id="plan" title={t('currentPlan')} action={<Link className={link} href="/portal/subscription">{t('tabs.subscription')}</Link>}>
-          {subscription ? (
-            <>
-              <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <span className="font-medium">{plan!.name}</span>
-                <SubscriptionStatus subscription={subscription} locale={locale} />
-              </p>
-              <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-                {t('perInterval', { amount: planAmount, interval: plan!.interval })}
-              </p>
-              {subscription.cancelAtPeriodEnd || !charge ? (
-                <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })}</p>
-              ) : (
-                <>
-                  <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-                    {t('nextCharge', { amount: formatMoney({ amount: charge.total, currency: charge.currency }, locale), date: formatDate(charge.date, locale) })}
-                  </p>
-                  <NextChargeBreakdown charge={charge} locale={locale} />
-                </>
-              )}
-            </>
-          ) : (
-            <p className="text-zinc-700 dark:text-zinc-300">{t('noSubscription')}</p>
-          )}
-        </Section>
+        <SubscriptionOverview subscriptions={subscriptions} locale={locale} />
         <Section
           id="card"
           title={t('defaultPaymentMethod')}
@@ -95,6 +68,7 @@ export default async function OverviewPage() {
                 {latestPayment.receiptNumber}
               </Link>
               <Money amount={latestPayment.amount} currency={latestPayment.currency} locale={locale} />
+              {latestPayment.status !== 'succeeded' && <PaymentStatus status={latestPayment.status} />}
               <span className="text-sm text-zinc-700 dark:text-zinc-300">{formatDate(latestPayment.createdAt, locale)}</span>
             </div>
           ) : (

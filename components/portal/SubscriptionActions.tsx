@@ -1,14 +1,12 @@
-import type { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
+import type { TRenewableSubscription } from '@/lib/billing/renewal-charge';
 import { formatDate } from '@/lib/i18n/format-date';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
 import { CancelSubscription } from './CancelSubscription';
 import { QueryProvider } from './QueryProvider';
 import { ResumeSubscription } from './ResumeSubscription';
 
-type TSubscription = NonNullable<Awaited<ReturnType<typeof getCurrentSubscription>>>;
-
 // Cancel, or resume a scheduled cancel, as far as the account's configuration allows.
-export function SubscriptionActions({ ctx, subscription, startOpen }: { ctx: TPortalContext; subscription: TSubscription; startOpen?: boolean }) {
+export function SubscriptionActions({ ctx, subscription, startOpen }: { ctx: TPortalContext; subscription: TRenewableSubscription; startOpen?: boolean }) {
   const { features, locale } = ctx;
   const canCancel = features.subscriptionCancel && !subscription.cancelAtPeriodEnd;
   const canResume = features.subscriptionResume && subscription.cancelAtPeriodEnd;

@@ -1,18 +1,14 @@
 import { getTranslations } from 'next-intl/server';
-import type { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
 import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
-import { planOf, renewalCharge } from '@/lib/billing/renewal-charge';
-import { NextChargeBreakdown } from './NextChargeBreakdown';
+import { planOf, type TRenewableSubscription } from '@/lib/billing/renewal-charge';
 import { SubscriptionStatus } from './SubscriptionStatus';
+import { UpcomingCharge } from './UpcomingCharge';
 
-type TSubscription = NonNullable<Awaited<ReturnType<typeof getCurrentSubscription>>>;
-
-export async function SubscriptionSummary({ subscription, locale }: { subscription: TSubscription; locale: string }) {
+export async function SubscriptionSummary({ subscription, locale }: { subscription: TRenewableSubscription; locale: string }) {
   const t = await getTranslations('Portal');
   const plan = planOf(subscription);
   const amount = formatMoney(plan, locale);
-  const charge = renewalCharge(subscription);
   const row = 'flex flex-wrap justify-between gap-x-4 gap-y-1 py-3';
   return (
     <dl className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 px-5 dark:divide-zinc-800 dark:border-zinc-800">
@@ -25,12 +21,7 @@ export async function SubscriptionSummary({ subscription, locale }: { subscripti
       </div>
       <div className={row}>
         <dt className="text-zinc-600 dark:text-zinc-400">{subscription.cancelAtPeriodEnd ? t('accessEndsLabel') : t('nextChargeLabel')}</dt>
-        <dd>
-          {subscription.cancelAtPeriodEnd
-            ? t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })
-            : t('nextCharge', { amount: formatMoney({ amount: charge.total, currency: charge.currency }, locale), date: formatDate(charge.date, locale) })}
-          {!subscription.cancelAtPeriodEnd && <NextChargeBreakdown charge={charge} locale={locale} />}
-        </dd>
+        <dd><UpcomingCharge subscription={subscription} locale={locale} className="" /></dd>
       </div>
     </dl>
   );

@@ -1,15 +1,13 @@
 import 'server-only';
-import type { PaymentMethod, Prisma } from '../db/generated/client';
+import type { Invoice, PaymentMethod, Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { lockInvoice } from '../db/row-locks';
-import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
-import { recordEvent } from '../webhooks/record-event';
 import { nextRetryAt } from './dunning';
-import { chargeLockedInvoice } from './pay-invoice';
+import { chargeLockedInvoice, countFailedAttempt } from './pay-invoice';
 import { moveSubscription } from './subscription-standing';
 
-/** The card the engine charges: the one given, else the subscription's, else the customer's default. */
-async function cardFor(tx: Prisma.TransactionClient, invoice: { accountId: string; customerId: string; subscriptionId: string | null }): Promise<PaymentMethod | null> {
+/** The card the engine charges: the subscription's, else the customer's default. */
+async function cardFor(tx: Prisma.TransactionClient, invoice: Invoice): Promise<PaymentMethod | null> {
   const scope = { accountId: invoice.accountId, customerId: invoice.customerId, detachedAt: null };
   const subscription = invoice.subscriptionId ? await tx.subscription.findUnique({ where: { id: invoice.subscriptionId }, select: { defaultPaymentMethodId: true } }) : null;
   const own = subscription?.defaultPaymentMethodId ? await tx.paymentMethod.findFirst({ where: { ...scope, id: subscription.defaultPaymentMethodId } }) : null;
@@ -18,27 +16,22 @@ async function cardFor(tx: Prisma.TransactionClient, invoice: { accountId: strin
 
 /**
  * The engine's attempt to collect an open invoice (the caller holds its row), with `card` when the
- * customer has just given one. Paid: done. Failed
- * (declined, or no card to charge): the next try is scheduled from the account's retry days, the
- * subscription is past_due; after the last retry it is canceled or marked unpaid, as the account
- * chose, and the invoice stays open for the customer to pay.
+ * customer has just given one. Paid: done. Failed (declined, or no card to charge): the next try is
+ * scheduled from the account's retry days, the subscription is past_due; after the last retry it is
+ * canceled or marked unpaid, as the account chose, and the invoice stays open for the customer to pay.
  */
-export async function collectInvoice(tx: Prisma.TransactionClient, invoiceId: string, at: Date, card?: PaymentMethod): Promise<void> {
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+export async function collectInvoice(tx: Prisma.TransactionClient, invoice: Invoice, at: Date, card?: PaymentMethod): Promise<void> {
   const chargeTo = card ?? (await cardFor(tx, invoice));
   if (chargeTo) {
     const outcome = await chargeLockedInvoice(tx, { invoice, card: chargeTo, at });
     // A card the customer just gave is tried once, out of the schedule, which it leaves as it was.
     if (outcome.paid || card) return;
   } else {
-    await tx.invoice.update({ where: { id: invoice.id }, data: { attemptCount: { increment: 1 }, firstFailedAt: invoice.firstFailedAt ?? at } });
-    const after = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE });
-    await recordEvent(tx, { accountId: invoice.accountId, type: 'plugipay.invoice.payment_failed.v1', object: serializeInvoice(after) });
+    await countFailedAttempt(tx, invoice, at);
   }
 
-  const failed = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, select: { attemptCount: true, firstFailedAt: true } });
   const account = await tx.account.findUniqueOrThrow({ where: { id: invoice.accountId }, select: { dunningRetryDays: true, dunningFinalAction: true } });
-  const retryAt = nextRetryAt(failed.firstFailedAt!, failed.attemptCount, account.dunningRetryDays);
+  const retryAt = nextRetryAt(invoice.firstFailedAt ?? at, invoice.attemptCount + 1, account.dunningRetryDays);
   await tx.invoice.update({ where: { id: invoice.id }, data: { nextPaymentAttempt: retryAt } });
   if (!invoice.subscriptionId) return;
   const ref = { accountId: invoice.accountId, subscriptionId: invoice.subscriptionId };
@@ -47,16 +40,26 @@ export async function collectInvoice(tx: Prisma.TransactionClient, invoiceId: st
   else await moveSubscription(tx, ref, ['active', 'past_due'], { status: 'unpaid' });
 }
 
+/** The engine's collection of one claimed invoice. */
+export async function collectClaimedInvoice(tx: Prisma.TransactionClient, invoiceId: string, at: Date): Promise<void> {
+  await collectInvoice(tx, await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } }), at);
+}
+
 /**
- * Collects one invoice at once (a change billed now), exactly as the engine would when it comes
- * due; if this process stops first, the engine collects it.
+ * Collects one open invoice at once, exactly as the engine would when it comes due: a change billed
+ * now (if this process stops first, the engine collects it), or, with `paymentMethodId`, the card
+ * the customer has just given, tried once even after the retries ran out.
  */
-export async function collectNow(accountId: string, invoiceId: string, at: Date): Promise<void> {
+export async function collectNow(accountId: string, invoiceId: string, at: Date, paymentMethodId?: string): Promise<void> {
   await getPrisma().$transaction(
     async (tx) => {
       await lockInvoice(tx, { accountId, invoiceId });
-      const due = await tx.invoice.findFirst({ where: { id: invoiceId, accountId, status: 'open', nextPaymentAttempt: { not: null } }, select: { id: true } });
-      if (due) await collectInvoice(tx, invoiceId, at);
+      const scheduled = paymentMethodId ? {} : { nextPaymentAttempt: { not: null } };
+      const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, accountId, status: 'open', ...scheduled } });
+      if (!invoice) return;
+      if (!paymentMethodId) return collectInvoice(tx, invoice, at);
+      const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId: invoice.customerId, detachedAt: null } });
+      if (card) await collectInvoice(tx, invoice, at, card);
     },
     { timeout: 30_000 },
   );

@@ -44,17 +44,26 @@ export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoic
       createdAt: at,
     },
   });
-  await tx.invoice.update({
-    where: { id: invoice.id },
-    data: result.ok
-      ? { status: 'paid', amountPaid: invoice.total, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null }
-      : { attemptCount: attempt, firstFailedAt: invoice.firstFailedAt ?? at },
-  });
-  const after = serializeInvoice(await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE }));
   await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.payment.succeeded.v1' : 'plugipay.payment.failed.v1', object: serializePayment(payment) });
-  await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.invoice.paid.v1' : 'plugipay.invoice.payment_failed.v1', object: after });
-  if (result.ok && invoice.subscriptionId) await reactivateIfSettled(tx, { accountId, subscriptionId: invoice.subscriptionId });
-  return result.ok ? { paid: true, paymentId: payment.id } : { paid: false, paymentId: payment.id, code: result.code };
+  if (!result.ok) {
+    await countFailedAttempt(tx, invoice, at);
+    return { paid: false, paymentId: payment.id, code: result.code };
+  }
+  await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'paid', amountPaid: invoice.total, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null } });
+  await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.paid.v1');
+  if (invoice.subscriptionId) await reactivateIfSettled(tx, { accountId, subscriptionId: invoice.subscriptionId });
+  return { paid: true, paymentId: payment.id };
+}
+
+/** A failed attempt to collect an invoice (declined, or no card to charge): counted, with its event. */
+export async function countFailedAttempt(tx: Prisma.TransactionClient, invoice: Invoice, at: Date): Promise<void> {
+  await tx.invoice.update({ where: { id: invoice.id }, data: { attemptCount: invoice.attemptCount + 1, firstFailedAt: invoice.firstFailedAt ?? at } });
+  await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.payment_failed.v1');
+}
+
+async function recordInvoiceEvent(tx: Prisma.TransactionClient, invoice: Invoice, type: 'plugipay.invoice.paid.v1' | 'plugipay.invoice.payment_failed.v1') {
+  const after = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE });
+  await recordEvent(tx, { accountId: invoice.accountId, type, object: serializeInvoice(after) });
 }
 
 /**

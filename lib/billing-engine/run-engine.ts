@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
-import { collectInvoice } from './collect-invoice';
+import { collectClaimedInvoice } from './collect-invoice';
 import { scopeCondition, type TEngineScope } from './engine-scope';
 import { renewSubscription } from './renew-subscription';
 import { endPause } from './subscription-standing';
@@ -54,7 +54,7 @@ const COLLECTIONS: TWork = {
       SELECT i."id" FROM "Invoice" i JOIN "Customer" c ON c."accountId" = i."accountId" AND c."id" = i."customerId"
       WHERE i."status" = 'open' AND i."nextPaymentAttempt" <= ${now} AND ${scopeCondition(scope)}
       ORDER BY i."nextPaymentAttempt" LIMIT 1 FOR UPDATE OF i SKIP LOCKED`),
-  run: (tx, id, at) => collectInvoice(tx, id, at),
+  run: collectClaimedInvoice,
 };
 
 // In this order within one moment: the notice before the trial's end, a pause's end before the

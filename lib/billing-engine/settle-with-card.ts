@@ -1,9 +1,8 @@
 import 'server-only';
 import type { TCustomerScope } from '../billing/customer-scope';
 import { getPrisma } from '../db/get-db';
-import { lockInvoice } from '../db/row-locks';
 import { billingTime } from './billing-time';
-import { collectInvoice } from './collect-invoice';
+import { collectNow } from './collect-invoice';
 
 /**
  * A card the customer has just made their default pays, at once, what their subscriptions are
@@ -21,15 +20,5 @@ export async function settleWithCard(scope: TCustomerScope, paymentMethodId: str
   if (waiting.length === 0) return;
   const customer = await prisma.customer.findFirstOrThrow({ where: { id: customerId, accountId }, select: { accountId: true, testClockId: true } });
   const at = await billingTime(prisma, customer, realNow);
-  for (const { id } of waiting) {
-    await prisma.$transaction(
-      async (tx) => {
-        await lockInvoice(tx, { accountId, invoiceId: id });
-        const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null } });
-        const invoice = await tx.invoice.findFirst({ where: { id, accountId, status: 'open' }, select: { id: true } });
-        if (card && invoice) await collectInvoice(tx, id, at, card);
-      },
-      { timeout: 30_000 },
-    );
-  }
+  for (const { id } of waiting) await collectNow(accountId, id, at, paymentMethodId);
 }

@@ -1,25 +1,32 @@
 import 'server-only';
-import type { Prisma, SubscriptionStatus } from '../db/generated/client';
+import { SubscriptionStatus, type Prisma } from '../db/generated/client';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 import { recordEvent } from '../webhooks/record-event';
 
-type TSubscriptionRef = { accountId: string; subscriptionId: string };
+/** A subscription of an account, and of one customer when the caller answers for one. */
+type TSubscriptionRef = { accountId: string; subscriptionId: string; customerId?: string };
 
-/** Moves a subscription from one status to another (only from `from`) with its event; false if it was not in `from`. */
+/** Every status but canceled: a subscription that has not ended. */
+export const LIVE_STATUSES = Object.values(SubscriptionStatus).filter((status) => status !== 'canceled');
+
+/**
+ * Moves a subscription from one status to another (only from `from`) with its event, and answers it
+ * as it now is; null if it was not in `from` (a retry or a race moves it once, with one event).
+ */
 export async function moveSubscription(
   tx: Prisma.TransactionClient,
-  { accountId, subscriptionId }: TSubscriptionRef,
+  { accountId, subscriptionId, customerId }: TSubscriptionRef,
   from: SubscriptionStatus[],
   to: Prisma.SubscriptionUncheckedUpdateManyInput & { status: SubscriptionStatus },
-): Promise<boolean> {
+) {
   // Leaving a pause (for any status but paused) ends it.
   const data = to.status === 'paused' ? to : { pauseBehavior: null, pauseResumesAt: null, ...to };
-  const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, status: { in: from } }, data });
-  if (count !== 1) return false;
+  const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, customerId, status: { in: from } }, data });
+  if (count !== 1) return null;
   const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: SUBSCRIPTION_INCLUDE });
   const type = to.status === 'canceled' ? 'plugipay.subscription.canceled.v1' : 'plugipay.subscription.updated.v1';
   await recordEvent(tx, { accountId, type, object: serializeSubscription(subscription) });
-  return true;
+  return subscription;
 }
 
 /**
@@ -32,7 +39,7 @@ export async function reactivateIfSettled(tx: Prisma.TransactionClient, ref: TSu
 }
 
 /** Ends a pause: renewals are charged again from the next one; past_due while a failed charge is still owed. */
-export async function endPause(tx: Prisma.TransactionClient, ref: TSubscriptionRef): Promise<boolean> {
+export async function endPause(tx: Prisma.TransactionClient, ref: TSubscriptionRef) {
   const owed = await tx.invoice.count({ where: { accountId: ref.accountId, subscriptionId: ref.subscriptionId, status: 'open', attemptCount: { gt: 0 } } });
-  return moveSubscription(tx, ref, ['paused'], { status: owed > 0 ? 'past_due' : 'active', pauseBehavior: null, pauseResumesAt: null });
+  return moveSubscription(tx, ref, ['paused'], { status: owed > 0 ? 'past_due' : 'active' });
 }

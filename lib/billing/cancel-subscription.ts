@@ -2,6 +2,8 @@ import 'server-only';
 import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
+import { LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
+import type { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
@@ -21,19 +23,21 @@ export async function cancelSubscription(scope: TActionScope, input: TCancelInpu
   const { accountId, customerId } = scope;
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
-    const where = { id: input.subscriptionId, accountId, customerId, status: { not: 'canceled' as const } };
+    const ref = { accountId, customerId, subscriptionId: input.subscriptionId };
     const details = { canceledAt: now, cancellationReason: input.reason ?? null, cancellationComment: input.comment?.trim() || null };
-    const { count } =
-      rules.mode === 'immediately'
-        ? await tx.subscription.updateMany({ where, data: { ...details, status: 'canceled', endedAt: now, cancelAtPeriodEnd: false, pauseBehavior: null, pauseResumesAt: null } })
-        : await tx.subscription.updateMany({ where: { ...where, cancelAtPeriodEnd: false }, data: { ...details, cancelAtPeriodEnd: true } });
-    const subscription = await tx.subscription.findFirst({ where: { id: input.subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE });
+    const changed = rules.mode === 'immediately' ? await moveSubscription(tx, ref, LIVE_STATUSES, { ...details, status: 'canceled', endedAt: now, cancelAtPeriodEnd: false }) : await cancelAtPeriodEnd(tx, ref, details);
+    if (changed) await recordAudit({ ...scope, action: 'subscription.cancel', metadata: { subscriptionId: changed.id, mode: rules.mode, reason: input.reason ?? null } }, tx);
+    const subscription = changed ?? (await tx.subscription.findFirst({ where: { id: input.subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE }));
     if (!subscription) throw new ApiError('not_found', 'No such subscription.');
-    if (count === 1) {
-      const type = rules.mode === 'immediately' ? 'plugipay.subscription.canceled.v1' : 'plugipay.subscription.updated.v1';
-      await recordEvent(tx, { accountId, type, object: serializeSubscription(subscription) });
-      await recordAudit({ ...scope, action: 'subscription.cancel', metadata: { subscriptionId: subscription.id, mode: rules.mode, reason: input.reason ?? null } }, tx);
-    }
     return subscription;
   });
+}
+
+async function cancelAtPeriodEnd(tx: Prisma.TransactionClient, ref: { accountId: string; customerId: string; subscriptionId: string }, details: Prisma.SubscriptionUpdateManyMutationInput) {
+  const { accountId, customerId, subscriptionId } = ref;
+  const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, customerId, status: { in: LIVE_STATUSES }, cancelAtPeriodEnd: false }, data: { ...details, cancelAtPeriodEnd: true } });
+  if (count !== 1) return null;
+  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: SUBSCRIPTION_INCLUDE });
+  await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(subscription) });
+  return subscription;
 }

@@ -1,20 +1,22 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { getPrisma } from '../db/get-db';
-import { RENEWAL_INCLUDE } from './renewal-charge';
+import { listLiveSubscriptions } from './live-subscriptions';
+import { findDefaultCard } from './default-card';
 
-/** What the overview shows: the current subscription with its price, the default card, the latest invoice and payment. */
-export async function getOverview({ accountId, customerId }: TCustomerScope) {
+/** What the overview shows: the subscriptions that have not ended, the default card, the latest invoice and payment, the oldest invoice past due. */
+export async function getOverview({ accountId, customerId }: TCustomerScope, now = new Date()) {
   const prisma = getPrisma();
-  const [subscription, defaultCard, latestInvoice, latestPayment] = await Promise.all([
-    prisma.subscription.findFirst({
-      where: { accountId, customerId, status: { not: 'canceled' } },
-      orderBy: { createdAt: 'desc' },
-      include: RENEWAL_INCLUDE,
-    }),
-    prisma.paymentMethod.findFirst({ where: { accountId, customerId, isDefault: true, detachedAt: null } }),
+  const [subscriptions, defaultCard, latestInvoice, latestPayment, overdueInvoice] = await Promise.all([
+    listLiveSubscriptions({ accountId, customerId }),
+    findDefaultCard({ accountId, customerId }),
     prisma.invoice.findFirst({ where: { accountId, customerId, status: { not: 'draft' } }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] }),
     prisma.payment.findFirst({ where: { accountId, customerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    // Past due: a charge of it failed, or its due date has passed; the oldest first.
+    prisma.invoice.findFirst({
+      where: { accountId, customerId, status: 'open', OR: [{ attemptCount: { gt: 0 } }, { dueAt: { lt: now } }] },
+      orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
+    }),
   ]);
-  return { subscription, defaultCard, latestInvoice, latestPayment };
+  return { subscriptions, defaultCard, latestInvoice, latestPayment, overdueInvoice };
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import { normalizePostalAddress } from '../billing/postal-address';
 import { serializePaymentMethod } from './payment-method-schemas';
-import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
+import { LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { inTransaction } from '../db/in-transaction';
@@ -104,13 +104,10 @@ export async function deleteCustomer(accountId: string, id: string, now = new Da
     const customer = await findCustomerOrThrow(tx, accountId, id);
     const scope = { accountId, customerId: customer.id };
 
-    const live = await tx.subscription.findMany({ where: { ...scope, status: { not: 'canceled' } } });
-    await tx.subscription.updateMany({
-      where: { id: { in: live.map((s) => s.id) } },
-      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, cancellationReason: 'customer_deleted', defaultPaymentMethodId: null, pauseBehavior: null, pauseResumesAt: null },
-    });
-    for (const subscription of await tx.subscription.findMany({ where: { id: { in: live.map((s) => s.id) } }, include: SUBSCRIPTION_INCLUDE })) {
-      await recordEvent(tx, { accountId, type: 'plugipay.subscription.canceled.v1', object: serializeSubscription(subscription) });
+    const live = await tx.subscription.findMany({ where: { ...scope, status: { in: LIVE_STATUSES } }, select: { id: true } });
+    for (const { id: subscriptionId } of live) {
+      const ended = { status: 'canceled' as const, canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, cancellationReason: 'customer_deleted', defaultPaymentMethodId: null };
+      await moveSubscription(tx, { ...scope, subscriptionId }, LIVE_STATUSES, ended);
     }
 
     const cards = await tx.paymentMethod.findMany({ where: { ...scope, detachedAt: null } });

@@ -17,6 +17,7 @@ import { checkTaxRates } from '../subscriptions/subscription-terms';
 import { recordEvent } from '../webhooks/record-event';
 import { INVOICE_INCLUDE, serializeInvoice } from './invoice-resource';
 import type { ZInvoiceCreate, ZInvoiceItemCreate, ZInvoicePay } from './one-off-schemas';
+import { findDefaultCard } from '../billing/default-card';
 
 async function findInvoiceForUpdate(tx: Prisma.TransactionClient, accountId: string, id: string, param = 'id') {
   if (!isId('invoice', id)) throw new ApiError('not_found', `No such invoice: ${id}.`, param);
@@ -128,7 +129,7 @@ export async function finalizeInvoice(accountId: string, id: string, now = new D
     await recordEvent(tx, { accountId, type: 'plugipay.invoice.finalized.v1', object: invoice });
     if (paidNow) await recordEvent(tx, { accountId, type: 'plugipay.invoice.paid.v1', object: invoice });
     const card = draft.collectionMethod === 'charge_automatically' && !paidNow
-      ? await tx.paymentMethod.findFirst({ where: { accountId, customerId: draft.customerId, isDefault: true, detachedAt: null } })
+      ? await findDefaultCard({ accountId, customerId: draft.customerId }, tx)
       : null;
     return { cardId: card?.id ?? null };
   });
@@ -147,7 +148,7 @@ export async function payInvoiceNow(accountId: string, id: string, input: z.infe
   if (invoice.status !== 'open') throw wrongState(invoice.status, 'only an open invoice can be paid');
   const card = input?.paymentMethod
     ? await getPrisma().paymentMethod.findFirst({ where: { id: input.paymentMethod, accountId, customerId: invoice.customerId, detachedAt: null } })
-    : await getPrisma().paymentMethod.findFirst({ where: { accountId, customerId: invoice.customerId, isDefault: true, detachedAt: null } });
+    : await findDefaultCard({ accountId, customerId: invoice.customerId });
   if (!card) throw new ApiError(input?.paymentMethod ? 'not_found' : 'validation_error', input?.paymentMethod ? `No such payment method for this invoice's customer: ${input.paymentMethod}.` : 'paymentMethod: the customer has no default card; name one.', 'paymentMethod');
   const outcome = await payInvoice({ accountId, invoiceId: invoice.id, paymentMethodId: card.id, at: now });
   if (!outcome.paid) throw new ApiError('validation_error', `paymentMethod: the card was declined (${outcome.code}); the invoice stays open.`, 'paymentMethod');

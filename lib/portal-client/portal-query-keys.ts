@@ -4,4 +4,5 @@ export const portalKeys = {
   all: ['portal'] as const,
   subscription: (id: string) => [...portalKeys.all, 'subscription', id] as const,
   paymentMethods: () => [...portalKeys.all, 'payment-methods'] as const,
+  invoice: (id: string) => [...portalKeys.all, 'invoice', id] as const,
 };

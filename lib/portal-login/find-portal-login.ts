@@ -8,7 +8,7 @@ export type TPortalLogin = {
   accountId: string;
   customerId: string;
   expiresAt: Date;
-  session: { id: string; returnUrl: string; locale: string; flowType: 'payment_method_update' | 'subscription_cancel' | null; flowSubscriptionId: string | null };
+  session: { id: string; returnUrl: string; locale: string; flowType: 'payment_method_update' | 'subscription_cancel' | 'invoice_payment' | null; flowSubscriptionId: string | null; flowInvoiceId: string | null };
 };
 
 /**
@@ -24,7 +24,7 @@ export async function findPortalLogin(cookieValue: string | undefined, now = ser
       accountId: true,
       customerId: true,
       expiresAt: true,
-      portalSession: { select: { id: true, returnUrl: true, locale: true, flowType: true, flowSubscriptionId: true } },
+      portalSession: { select: { id: true, returnUrl: true, locale: true, flowType: true, flowSubscriptionId: true, flowInvoiceId: true } },
     },
   });
   if (!login) return null;

@@ -13,6 +13,7 @@ export type TPortalTab = keyof typeof PORTAL_TABS;
 export const FLOW_PATHS = {
   payment_method_update: '/portal/flow/payment-method',
   subscription_cancel: '/portal/flow/cancel',
+  invoice_payment: '/portal/flow/pay',
 } as const;
 
 export function portalLanding(flowType: string | null, tab: string | null): string {

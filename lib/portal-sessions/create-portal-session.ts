@@ -35,6 +35,7 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
     locale: input.locale,
     flowType: input.flow?.type ?? null,
     flowSubscriptionId: input.flow?.type === 'subscription_cancel' ? input.flow.subscriptionId : null,
+    flowInvoiceId: input.flow?.type === 'invoice_payment' ? input.flow.invoiceId : null,
     expiresAt: new Date(now.getTime() + config.portalSessionTtlSeconds * 1000),
     consumedAt: null,
     createdAt: now,
@@ -45,9 +46,9 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
   // statements in a transaction it was five round trips (docs/decisions.md).
   const written = await getPrisma().$queryRaw<{ id: string }[]>`
     WITH "session" AS (
-      INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "expiresAt", "createdAt")
+      INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "flowInvoiceId", "expiresAt", "createdAt")
       SELECT ${session.id}, "accountId", "id", ${session.apiKeyId}, ${session.platformAccountId}, ${session.returnUrl}, ${session.locale},
-        CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.expiresAt}, ${session.createdAt}
+        CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.flowInvoiceId}, ${session.expiresAt}, ${session.createdAt}
       FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${input.customerId} AND "deletedAt" IS NULL
       RETURNING "id")
     INSERT INTO "Event" ("id", "accountId", "type", "data", "createdAt")
@@ -67,6 +68,13 @@ async function assertFlowAllowed(accountId: string, customerId: string, flow: No
     new ApiError('validation_error', `The ${flow.type} flow needs ${what}, which is off in this account's portal configuration.`, 'flow.type');
   if (flow.type === 'payment_method_update') {
     if (features && !features.paymentMethodUpdateEnabled) throw disabled('payment method update');
+    return;
+  }
+  if (flow.type === 'invoice_payment') {
+    if (features && !features.invoicePaymentEnabled) throw disabled('invoice payment');
+    const invoice = await prisma.invoice.findFirst({ where: { id: flow.invoiceId, accountId, customerId }, select: { status: true } });
+    if (!invoice) throw new ApiError('not_found', `No such invoice for this customer: ${flow.invoiceId}.`, 'flow.invoiceId');
+    if (invoice.status !== 'open') throw new ApiError('validation_error', `This invoice is ${invoice.status}; only an open invoice can be paid.`, 'flow.invoiceId');
     return;
   }
   if (features && !features.subscriptionCancelEnabled) throw disabled('subscription cancel');

@@ -10,6 +10,10 @@ const ZFlow = z.discriminatedUnion('type', [
     type: z.literal('subscription_cancel'),
     subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id (sub_…)' }),
   }),
+  z.strictObject({
+    type: z.literal('invoice_payment'),
+    invoiceId: z.string().refine((v) => isId('invoice', v), { message: 'must be an invoice id (inv_…)' }),
+  }),
 ]);
 
 export const ZCreatePortalSession = z.strictObject({

@@ -11,7 +11,7 @@ const ZPortalSession = z
     url: z.string().meta({ description: 'The single-use link; it opens the portal once, before expiresAt.' }),
     returnUrl: z.string(),
     locale: z.string(),
-    flow: z.union([z.object({ type: z.literal('payment_method_update') }), z.object({ type: z.literal('subscription_cancel'), subscriptionId: z.string() })]).nullable(),
+    flow: z.union([z.object({ type: z.literal('payment_method_update') }), z.object({ type: z.literal('subscription_cancel'), subscriptionId: z.string() }), z.object({ type: z.literal('invoice_payment'), invoiceId: z.string() })]).nullable(),
     expiresAt: ZTimestamp,
     createdAt: ZTimestamp,
   })

@@ -1,9 +1,10 @@
 import type { PortalSession } from '../db/generated/client';
 
-export type TPortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string } | null;
+export type TPortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string } | { type: 'invoice_payment'; invoiceId: string } | null;
 
-export function serializeFlow(session: Pick<PortalSession, 'flowType' | 'flowSubscriptionId'>): TPortalSessionFlow {
+export function serializeFlow(session: Pick<PortalSession, 'flowType' | 'flowSubscriptionId' | 'flowInvoiceId'>): TPortalSessionFlow {
   if (session.flowType === 'subscription_cancel') return { type: 'subscription_cancel', subscriptionId: session.flowSubscriptionId! };
+  if (session.flowType === 'invoice_payment') return { type: 'invoice_payment', invoiceId: session.flowInvoiceId! };
   if (session.flowType === 'payment_method_update') return { type: 'payment_method_update' };
   return null;
 }

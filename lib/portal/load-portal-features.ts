@@ -9,6 +9,7 @@ export type TPortalFeatures = {
   cancelMode: 'at_period_end' | 'immediately';
   cancellationReasons: string[];
   subscriptionResume: boolean;
+  invoicePayment: boolean;
   defaultLocale: string;
 };
 
@@ -30,6 +31,7 @@ export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
     cancelMode: c?.subscriptionCancelMode ?? 'at_period_end',
     cancellationReasons: c?.cancellationReasons ?? DEFAULT_REASONS,
     subscriptionResume: c?.subscriptionResumeEnabled ?? true,
+    invoicePayment: c?.invoicePaymentEnabled ?? true,
     defaultLocale: c?.defaultLocale ?? 'en',
   };
 }

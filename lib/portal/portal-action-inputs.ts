@@ -10,3 +10,5 @@ export const ZCancelInput = z.strictObject({
 });
 
 export const ZPaymentMethodParams = z.object({ id: z.string().refine((v) => isId('paymentMethod', v)) });
+
+export const ZPayInvoiceInput = z.strictObject({ paymentMethodId: z.string().refine((v) => isId('paymentMethod', v), { message: 'must be a payment method id' }).optional() }).optional();

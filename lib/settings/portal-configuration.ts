@@ -20,6 +20,7 @@ export const ZPortalConfigurationPatch = z.strictObject({
         })
         .optional(),
       subscriptionResume: enabled.optional(),
+      invoicePayment: enabled.optional(),
     })
     .optional(),
   defaultLocale: z.enum(LOCALES).optional(),
@@ -33,6 +34,7 @@ export function serializePortalConfiguration(f: TPortalFeatures) {
       paymentMethodUpdate: { enabled: f.paymentMethodUpdate },
       subscriptionCancel: { enabled: f.subscriptionCancel, mode: f.cancelMode, reasons: f.cancellationReasons },
       subscriptionResume: { enabled: f.subscriptionResume },
+      invoicePayment: { enabled: f.invoicePayment },
     },
     defaultLocale: f.defaultLocale,
   };
@@ -47,6 +49,7 @@ export async function updatePortalConfiguration(accountId: string, patch: z.infe
     ...(f?.subscriptionCancel?.mode ? { subscriptionCancelMode: f.subscriptionCancel.mode } : {}),
     ...(f?.subscriptionCancel?.reasons ? { cancellationReasons: f.subscriptionCancel.reasons } : {}),
     ...(f?.subscriptionResume ? { subscriptionResumeEnabled: f.subscriptionResume.enabled } : {}),
+    ...(f?.invoicePayment ? { invoicePaymentEnabled: f.invoicePayment.enabled } : {}),
     ...(patch.defaultLocale ? { defaultLocale: patch.defaultLocale } : {}),
   };
   await getPrisma().portalConfiguration.upsert({ where: { accountId }, update: data, create: { accountId, ...data } });

@@ -33,6 +33,7 @@ const ZPortalConfiguration = z
       paymentMethodUpdate: enabled,
       subscriptionCancel: z.object({ enabled: z.boolean(), mode: z.enum(['at_period_end', 'immediately']), reasons: z.array(z.string()) }),
       subscriptionResume: enabled,
+      invoicePayment: enabled.meta({ description: 'The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow).' }),
     }),
     defaultLocale: z.string(),
   })

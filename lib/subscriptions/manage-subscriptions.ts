@@ -6,7 +6,7 @@ import { listOf, pageArgs } from '../api/list-page';
 import { addInterval } from '../billing-engine/add-interval';
 import { billingTime } from '../billing-engine/billing-time';
 import { collectNow } from '../billing-engine/collect-invoice';
-import { endPause } from '../billing-engine/subscription-standing';
+import { endPause, LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
 import { prorationLines, type TItemTerms, type TProrationLine } from '../billing-engine/prorations';
 import { prorationCharge } from '../billing/renewal-charge';
 import { issueSubscriptionInvoice } from '../billing-engine/issue-subscription-invoice';
@@ -20,6 +20,7 @@ import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE, type TSubscriptionRow } from './subscription-resource';
 import type { ZSubscriptionCreate, ZSubscriptionListQuery, ZSubscriptionUpdate } from './subscription-schemas';
 import { checkItemPrices, checkTaxRates, redeemCoupon } from './subscription-terms';
+import { findDefaultCard } from '../billing/default-card';
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ async function chargeCard(tx: Prisma.TransactionClient, scope: { accountId: stri
     if (!card) throw new ApiError('not_found', `No such payment method for this customer: ${named}.`, 'defaultPaymentMethod');
     return card;
   }
-  return tx.paymentMethod.findFirst({ where: { ...scope, isDefault: true, detachedAt: null } });
+  return findDefaultCard(scope, tx);
 }
 
 /**
@@ -99,17 +100,10 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
 
   if (created.toCharge && created.cardId) {
     const outcome = await payInvoice({ accountId, invoiceId: created.toCharge, paymentMethodId: created.cardId, at: created.now });
-    if (!outcome.paid) await markIncomplete(accountId, created.id);
+    // A first invoice that was not paid: the subscription waits for a payment that works.
+    if (!outcome.paid) await getPrisma().$transaction((tx) => moveSubscription(tx, { accountId, subscriptionId: created.id }, ['active'], { status: 'incomplete' }));
   }
   return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, created.id));
-}
-
-// A first invoice that was not paid: the subscription waits for a payment that works.
-async function markIncomplete(accountId: string, id: string) {
-  await getPrisma().$transaction(async (tx) => {
-    const { count } = await tx.subscription.updateMany({ where: { id, accountId, status: 'active' }, data: { status: 'incomplete' } });
-    if (count === 1) await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(await findSubscriptionOrThrow(tx, accountId, id)) });
-  });
 }
 
 export async function retrieveSubscription(accountId: string, id: string) {
@@ -138,13 +132,8 @@ export async function listSubscriptions(accountId: string, query: z.infer<typeof
 export async function cancelSubscriptionNow(accountId: string, id: string, now = new Date()) {
   return getPrisma().$transaction(async (tx) => {
     const current = await findSubscriptionOrThrow(tx, accountId, id);
-    const { count } = await tx.subscription.updateMany({
-      where: { id: current.id, accountId, status: { not: 'canceled' } },
-      data: { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false, pauseBehavior: null, pauseResumesAt: null },
-    });
-    if (count !== 1) throw new ApiError('invalid_state', `This subscription already ended on ${current.endedAt?.toISOString() ?? current.canceledAt?.toISOString()}.`);
-    const ended = await findSubscriptionOrThrow(tx, accountId, id);
-    await recordEvent(tx, { accountId, type: 'plugipay.subscription.canceled.v1', object: serializeSubscription(ended) });
+    const ended = await moveSubscription(tx, { accountId, subscriptionId: current.id }, LIVE_STATUSES, { status: 'canceled', canceledAt: now, endedAt: now, cancelAtPeriodEnd: false });
+    if (!ended) throw new ApiError('invalid_state', `This subscription already ended on ${current.endedAt?.toISOString() ?? current.canceledAt?.toISOString()}.`);
     return serializeSubscription(ended);
   });
 }

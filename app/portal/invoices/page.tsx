@@ -38,6 +38,12 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                 {invoice.status === 'open' && invoice.dueAt && (
                   <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
                 )}
+                {invoice.status === 'open' && ctx.features.invoicePayment && (
+                  <Link className="text-sm font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>
+                    {t('payNow')}
+                    <span className="sr-only"> ({invoice.number})</span>
+                  </Link>
+                )}
               </div>
               <a
                 className="inline-flex min-h-11 items-center justify-self-end text-sm font-medium underline underline-offset-4 sm:order-last"

@@ -1,24 +1,32 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { SubscriptionActions } from '@/components/portal/SubscriptionActions';
-import { SubscriptionSummary } from '@/components/portal/SubscriptionSummary';
-import { getCurrentSubscription } from '@/lib/billing/get-current-subscription';
+import { SubscriptionPanel } from '@/components/portal/SubscriptionPanel';
+import { listLiveSubscriptions } from '@/lib/billing/live-subscriptions';
+import { planOf } from '@/lib/billing/renewal-charge';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-// The current subscription: plan, status, period and price; cancel or resume it.
-export default async function SubscriptionPage() {
+// The customer's subscriptions: plan, status, period and price of each; cancel or resume it.
+export default async function SubscriptionsPage() {
   const ctx = await requirePortalContext();
   const t = await getTranslations('Portal');
-  const subscription = await getCurrentSubscription(ctx.login);
+  const subscriptions = await listLiveSubscriptions(ctx.login);
+  const [only] = subscriptions;
   return (
-    <PortalFrame ctx={ctx} current="subscription" title={t('tabs.subscription')}>
-      {subscription ? (
-        <>
-          <SubscriptionSummary subscription={subscription} locale={ctx.locale} />
-          <SubscriptionActions ctx={ctx} subscription={subscription} />
-        </>
-      ) : (
-        <p className="text-zinc-700 dark:text-zinc-300">{t('noSubscription')}</p>
+    <PortalFrame ctx={ctx} current="subscription" title={subscriptions.length > 1 ? t('subscriptions') : t('tabs.subscription')}>
+      {subscriptions.length === 0 && <p className="text-zinc-700 dark:text-zinc-300">{t('noSubscription')}</p>}
+      {subscriptions.length === 1 && <SubscriptionPanel ctx={ctx} subscription={only!} />}
+      {subscriptions.length > 1 && (
+        <div className="space-y-10">
+          {subscriptions.map((subscription) => (
+            <section key={subscription.id} aria-labelledby={`subscription-${subscription.id}`}>
+              <h2 id={`subscription-${subscription.id}`} className="mb-3 text-base font-semibold">
+                <Link className="underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{planOf(subscription).name}</Link>
+              </h2>
+              <SubscriptionPanel ctx={ctx} subscription={subscription} />
+            </section>
+          ))}
+        </div>
       )}
     </PortalFrame>
   );

@@ -820,6 +820,10 @@ export type components = {
                 /** @constant */
                 type: "subscription_cancel";
                 subscriptionId: string;
+            } | {
+                /** @constant */
+                type: "invoice_payment";
+                invoiceId: string;
             };
         };
         CustomerCreate: {
@@ -1162,6 +1166,9 @@ export type components = {
                 subscriptionResume?: {
                     enabled: boolean;
                 };
+                invoicePayment?: {
+                    enabled: boolean;
+                };
             };
             /** @enum {string} */
             defaultLocale?: "en" | "id" | "es" | "fr" | "de" | "pt-BR" | "ja" | "zh-CN";
@@ -1186,6 +1193,10 @@ export type components = {
                 /** @constant */
                 type: "subscription_cancel";
                 subscriptionId: string;
+            } | {
+                /** @constant */
+                type: "invoice_payment";
+                invoiceId: string;
             }) | null;
             /**
              * Format: date-time
@@ -1772,6 +1783,10 @@ export type components = {
                     reasons: string[];
                 };
                 subscriptionResume: {
+                    enabled: boolean;
+                };
+                /** @description The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow). */
+                invoicePayment: {
                     enabled: boolean;
                 };
             };

@@ -1,6 +1,6 @@
 import type { components, operations } from './api-types.js';
 
-export type PortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string };
+export type PortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string } | { type: 'invoice_payment'; invoiceId: string };
 
 export interface CreatePortalSessionInput {
   customerId: string;

@@ -35,7 +35,20 @@ async function deliveriesOf(endpointId: string, k = key()) {
   };
 }
 
-const settle = (ms = 2_500) => new Promise((r) => setTimeout(r, ms));
+// A delivery's record is written once its receiver has answered; waiting for it, not for time.
+async function settledDelivery(endpointId: string, eventId: string) {
+  await expect.poll(async () => (await deliveriesOf(endpointId)).data.find((d) => d.event === eventId)?.status, { timeout: 20_000 }).toBe('succeeded');
+  return (await deliveriesOf(endpointId)).data.find((d) => d.event === eventId)!;
+}
+
+// Something the endpoint is subscribed to, made after the events it must not get: the outbox is
+// fanned out in the order events happened, so once this one arrives the earlier ones were fanned
+// out too, and any delivery of theirs would be listed.
+async function sentinelEvent(receiver: { waitFor: (n: number) => Promise<{ event: { id: string } }[]> }, n: number) {
+  const customerId = server.fixtures.customers.webhookCard;
+  expect((await api(key(), 'PATCH', `/api/v1/customers/${customerId}`, { metadata: { sentinel: String(Date.now()) } })).status).toBe(200);
+  return (await receiver.waitFor(n)).at(-1)!.event.id;
+}
 
 describe('webhook delivery', () => {
   it('sends a cancel made in the portal once, signed so that the SDK verifies it, with the subscription as it then was', async () => {
@@ -65,10 +78,9 @@ describe('webhook delivery', () => {
     const listed = await (await api(key(), 'GET', `/api/v1/events?type=plugipay.subscription.updated.v1&limit=1`)).json();
     expect(listed.data[0]).toEqual(event);
 
-    await settle();
+    expect(await settledDelivery(endpoint.id, event.id)).toMatchObject({ status: 'succeeded', attemptCount: 1, attempts: [{ responseStatus: 200 }] });
+    expect((await deliveriesOf(endpoint.id)).data.map((d) => d.event)).toEqual([event.id]);
     expect(receiver.received).toHaveLength(1);
-    const { data } = await deliveriesOf(endpoint.id);
-    expect(data.filter((d) => d.event === event.id)).toMatchObject([{ status: 'succeeded', attemptCount: 1, attempts: [{ responseStatus: 200 }] }]);
   });
 
   it('retries a failing receiver with backoff, recording every attempt, until it succeeds', async () => {
@@ -82,9 +94,8 @@ describe('webhook delivery', () => {
     const gaps = received.slice(1).map((r, i) => Number(/t=(\d+)/.exec(String(r.headers['plugipay-signature']))![1]) - Number(/t=(\d+)/.exec(String(received[i]!.headers['plugipay-signature']))![1]));
     expect(gaps[2]!).toBeGreaterThanOrEqual(gaps[0]!);
 
-    await settle(1_500);
-    const [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery).toMatchObject({ event: received[0]!.event.id, status: 'succeeded', attemptCount: 4 });
+    const delivery = await settledDelivery(endpoint.id, received[0]!.event.id);
+    expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 4 });
     expect(delivery!.attempts.map((a) => a.responseStatus)).toEqual([204, 503, 503, 503]);
     for (const attempt of delivery!.attempts) expect(attempt.latencyMs).toBeGreaterThanOrEqual(0);
     // Receivers' answers are kept, truncated.
@@ -98,8 +109,7 @@ describe('webhook delivery', () => {
     await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     const [first, second] = await receiver.waitFor(2, 30_000);
     expect(second!.event.id).toBe(first!.event.id);
-    await settle(1_500);
-    const [delivery] = (await deliveriesOf(endpoint.id)).data;
+    const delivery = await settledDelivery(endpoint.id, first!.event.id);
     expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 2 });
     expect(delivery!.attempts[1]).toMatchObject({ responseStatus: null, error: 'no answer within 10 s' });
     expect(delivery!.attempts[1]!.latencyMs).toBeGreaterThanOrEqual(9_900);
@@ -167,20 +177,21 @@ describe('webhook delivery', () => {
     expect(Date.parse(event.data.object.endedAt)).toBeLessThan(Date.now());
 
     // The endpoint did not exist when the event happened, so only a redelivery sends it there.
-    const { receiver } = await subscribe(['plugipay.subscription.canceled.v1']);
-    await settle(1_500);
-    expect(receiver.received).toHaveLength(0);
+    const { receiver, endpoint } = await subscribe(['plugipay.subscription.canceled.v1', 'plugipay.customer.updated.v1']);
+    const sentinel = await sentinelEvent(receiver, 1);
+    expect((await deliveriesOf(endpoint.id)).data.map((d) => d.event)).toEqual([sentinel]);
     expect((await api(key(), 'POST', `/api/v1/events/${event.id}/redeliver`)).status).toBe(202);
-    const [webhook] = await receiver.waitFor(1);
+    const [, webhook] = await receiver.waitFor(2);
     expect(webhook!.event.id).toBe(event.id);
   });
 
   it('does not send events an endpoint is not subscribed to, nor other accounts’ events', async () => {
-    const { receiver } = await subscribe(['plugipay.payment_method.updated.v1']);
+    const { receiver, endpoint } = await subscribe(['plugipay.payment_method.updated.v1', 'plugipay.customer.updated.v1']);
     await mintPortalSession(server.baseUrl, key(), { customerId: server.fixtures.customers.webhookCard });
     await mintPortalSession(server.baseUrl, server.creds.merchant, { customerId: server.creds.customers.active });
-    await settle();
-    expect(receiver.received).toHaveLength(0);
+    const sentinel = await sentinelEvent(receiver, 1);
+    expect((await deliveriesOf(endpoint.id)).data.map((d) => d.event)).toEqual([sentinel]);
+    expect(receiver.received.map((r) => r.event.id)).toEqual([sentinel]);
   });
 
   it('refuses bad redelivery and delivery-list requests clearly', async () => {

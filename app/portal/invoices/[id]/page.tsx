@@ -4,10 +4,12 @@ import { getTranslations } from 'next-intl/server';
 import { AmountHeadline } from '@/components/portal/AmountHeadline';
 import { DocumentActions } from '@/components/portal/DocumentActions';
 import { CardLabel } from '@/components/portal/CardLabel';
+import { InvoicePayment } from '@/components/portal/InvoicePayment';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
+import { findDefaultCard } from '@/lib/billing/default-card';
 import { getInvoiceOrThrow } from '@/lib/billing/get-invoice-or-throw';
 import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
 import { totalsRows } from '@/lib/billing/totals-rows';
@@ -23,7 +25,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const ctx = await requirePortalContext();
   if (!ctx.features.invoiceHistory) redirect('/portal');
   const invoice = await loadOrNotFound('invoice', (await params).id, (id) => getInvoiceOrThrow(ctx.login, id));
-  const [t, tDoc] = await Promise.all([getTranslations('Portal'), getTranslations('Pdf')]);
+  const payable = invoice.status === 'open' && ctx.features.invoicePayment;
+  const [t, tDoc, defaultCard] = await Promise.all([getTranslations('Portal'), getTranslations('Pdf'), payable ? findDefaultCard(ctx.login) : null]);
   const { locale } = ctx;
   const date = (d: Date) => formatDate(d, locale);
   const money = (amount: bigint) => formatMoney({ amount, currency: invoice.currency }, locale);
@@ -47,6 +50,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           </div>
         ))}
       </dl>
+      {payable && (
+        <div className="mt-4">
+          <InvoicePayment invoice={invoice} defaultCard={defaultCard} features={ctx.features} locale={locale} />
+        </div>
+      )}
 
       <section aria-labelledby="invoice-items" className={`mt-6 ${box}`}>
         <h2 id="invoice-items" className="sr-only">{tDoc('items')}</h2>

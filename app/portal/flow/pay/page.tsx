@@ -1,0 +1,65 @@
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { AddCardForm } from '@/components/portal/AddCardForm';
+import { AmountHeadline } from '@/components/portal/AmountHeadline';
+import { InvoicePayment } from '@/components/portal/InvoicePayment';
+import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
+import { PortalFrame } from '@/components/portal/PortalFrame';
+import { QueryProvider } from '@/components/portal/QueryProvider';
+import { TotalsList } from '@/components/portal/TotalsList';
+import { Money } from '@/components/ui/Money';
+import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
+import { totalsRows } from '@/lib/billing/totals-rows';
+import { findDefaultCard } from '@/lib/billing/default-card';
+import { getInvoiceOrThrow } from '@/lib/billing/get-invoice-or-throw';
+import { issuedNumber } from '@/lib/billing/issued-number';
+import { formatDate } from '@/lib/i18n/format-date';
+import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
+import { requirePortalContext } from '@/lib/portal/require-portal-context';
+
+// The invoice-payment flow: the invoice named at creation and its "Pay"; a card may be added first.
+// Paid, the customer goes back to the merchant.
+export default async function PayFlowPage() {
+  const ctx = await requirePortalContext();
+  const { flowType, flowInvoiceId } = ctx.login.session;
+  if (flowType !== 'invoice_payment' || !flowInvoiceId) redirect('/portal');
+  const [invoice, defaultCard, t, tPay, tDoc] = await Promise.all([
+    loadOrNotFound('invoice', flowInvoiceId, (id) => getInvoiceOrThrow(ctx.login, id)),
+    findDefaultCard(ctx.login),
+    getTranslations('Portal'),
+    getTranslations('PortalActions'),
+    getTranslations('Pdf'),
+  ]);
+  const { locale } = ctx;
+  return (
+    <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })}>
+      <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={invoice.total - invoice.amountPaid} currency={invoice.currency} locale={locale} />
+      {invoice.dueAt && invoice.status === 'open' && <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</p>}
+      <ul className="mt-4 max-w-lg divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        {invoice.lines.map((line) => (
+          <li key={line.id} className="flex justify-between gap-4 p-4">
+            <span>{line.description}</span>
+            <Money amount={line.amount} currency={invoice.currency} locale={locale} />
+          </li>
+        ))}
+        <li className="p-4">
+          <TotalsList rows={totalsRows({ ...invoice, taxSummary: issuedTaxSummary(invoice.lines) }, tDoc, locale)} currency={invoice.currency} locale={locale} />
+        </li>
+      </ul>
+      <div className="mt-6 max-w-lg">
+        {invoice.status !== 'open' ? (
+          invoice.status === 'paid' && <p>{tPay('invoicePaid')}</p>
+        ) : defaultCard ? (
+          <InvoicePayment invoice={invoice} defaultCard={defaultCard} features={ctx.features} locale={locale} />
+        ) : (
+          ctx.features.paymentMethodUpdate && (
+            <QueryProvider>
+              <p className="mb-4">{t('addCardToPay')}</p>
+              <AddCardForm showMakeDefault={false} />
+            </QueryProvider>
+          )
+        )}
+      </div>
+    </PortalFrame>
+  );
+}

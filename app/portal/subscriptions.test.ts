@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { apiCaller, uniqueTag, type TBody } from '@/lib/testing/api-caller';
+import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
+import { runningServer } from '@/lib/testing/running-server';
+
+const server = runningServer();
+const api = apiCaller(server);
+const billing = () => server.fixtures.billingAccount;
+
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+async function customerWithCard() {
+  const customer = (await api(billing(), 'POST', '/api/v1/customers', { email: `several-${uniqueTag()}@example.com`, name: 'Several' })).body;
+  expect((await api(billing(), 'POST', `/api/v1/customers/${customer.id}/payment-methods`, { token: 'tok_visa' })).status).toBe(201);
+  return customer.id as string;
+}
+async function subscribe(customer: string, name: string, unitAmount: number) {
+  const product = (await api(billing(), 'POST', '/api/v1/products', { name })).body;
+  const price = (await api(billing(), 'POST', '/api/v1/prices', { product: product.id, currency: 'USD', unitAmount, recurring: { interval: 'month' } })).body;
+  const created = await api(billing(), 'POST', '/api/v1/subscriptions', { customer, items: [{ price: price.id }] });
+  expect(created.status).toBe(201);
+  return { ...(created.body as TBody), name } as TBody;
+}
+async function portalOf(customerId: string) {
+  const { cookie } = await openLink((await mintPortalSession(server.baseUrl, billing(), { customerId, locale: 'en' })).url);
+  return async (path: string) => {
+    const res = await portalFetch(server.baseUrl, path, cookie);
+    return { status: res.status, text: textOf(await res.text()) };
+  };
+}
+
+describe('a customer with several subscriptions', () => {
+  it('sees each on the overview with its own next charge, and each on a page of its own with its actions', async () => {
+    const customerId = await customerWithCard();
+    const design = await subscribe(customerId, `Design seats ${uniqueTag()}`, 1500);
+    const storage = await subscribe(customerId, `Storage ${uniqueTag()}`, 700);
+    const portal = await portalOf(customerId);
+
+    const overview = (await portal('/portal')).text;
+    expect(overview).toContain('Subscriptions');
+    expect(overview).not.toContain('Current plan');
+    for (const [sub, amount] of [[design, '$15.00'], [storage, '$7.00']] as const) {
+      const upcoming = (await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}&subscription=${sub.id}`)).body;
+      expect(upcoming.total).toBe(Number(amount.slice(1).replace('.', '')));
+      expect(overview).toContain(`${amount} per month`);
+      expect(overview).toMatch(new RegExp(`Next charge: \\${amount.replace('.', '\\.')} on`));
+    }
+
+    const list = await portal('/portal/subscription');
+    for (const { name } of [design, storage]) expect(list.text).toContain(name);
+    const own = await portal(`/portal/subscription/${storage.id}`);
+    // Each subscription's cancel names it (the id its button sends); its own page holds only its own.
+    for (const { id } of [design, storage]) expect(list.text).toContain(id);
+    expect(list.text).toContain('Cancel subscription');
+    expect(own.text).toContain(storage.id);
+    expect(own.text).not.toContain(design.id);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('$7.00 per month');
+    expect(own.text).not.toContain('$15.00');
+    expect(own.text).toContain('All subscriptions');
+  });
+
+  it('cannot open another customer’s subscription, an ended one, or a malformed id', async () => {
+    const mine = await customerWithCard();
+    await subscribe(mine, `Mine ${uniqueTag()}`, 900);
+    const theirs = await subscribe(await customerWithCard(), `Theirs ${uniqueTag()}`, 900);
+    const portal = await portalOf(mine);
+    expect((await portal(`/portal/subscription/${theirs.id}`)).status).toBe(404);
+    expect((await portal('/portal/subscription/sub_nope')).status).toBe(404);
+
+    const ended = await subscribe(mine, `Ended ${uniqueTag()}`, 900);
+    expect((await api(billing(), 'DELETE', `/api/v1/subscriptions/${ended.id}`)).status).toBe(200);
+    expect((await portal(`/portal/subscription/${ended.id}`)).status).toBe(404);
+    // One left: the overview names it the current plan again.
+    expect((await portal('/portal')).text).toContain('Current plan');
+  });
+
+  it('says payments are paused instead of a next charge, and shows the charge once the pause ends before the renewal', async () => {
+    const customerId = await customerWithCard();
+    const sub = await subscribe(customerId, `Paused ${uniqueTag()}`, 1200);
+    const path = `/api/v1/subscriptions/${sub.id}`;
+    const portal = await portalOf(customerId);
+
+    expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void' } })).status).toBe(200);
+    let overview = (await portal('/portal')).text;
+    expect(overview).toContain('Payments are paused.');
+    expect(overview).not.toContain('Next charge:');
+
+    const beforeRenewal = new Date(Date.parse(sub.currentPeriodEnd) - 86_400_000);
+    expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void', resumesAt: beforeRenewal.toISOString() } })).status).toBe(200);
+    overview = (await portal('/portal')).text;
+    expect(overview).toMatch(/Payments are paused until [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+    expect(overview).toContain('Next charge: $12.00 on');
+
+    const afterRenewal = new Date(Date.parse(sub.currentPeriodEnd) + 86_400_000);
+    expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void', resumesAt: afterRenewal.toISOString() } })).status).toBe(200);
+    expect((await portal('/portal/subscription')).text).not.toContain('Next charge:');
+  });
+});

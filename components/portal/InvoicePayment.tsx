@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { PaymentMethod } from '@/lib/db/generated/client';
+import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
+import { formatMoney } from '@/lib/money/format-money';
+import { cardBrandName } from '@/lib/payments/card-brand-name';
+import { PayInvoice } from './PayInvoice';
+
+type TOpenInvoice = { id: string; total: bigint; amountPaid: bigint; currency: string };
+
+/** How the customer pays an open invoice here: "Pay" with the default card, or the way to add one. */
+export async function InvoicePayment({ invoice, defaultCard, features, locale }: { invoice: TOpenInvoice; defaultCard: PaymentMethod | null; features: TPortalFeatures; locale: string }) {
+  if (!features.invoicePayment) return null;
+  const t = await getTranslations('Portal');
+  if (!defaultCard) {
+    return features.paymentMethodUpdate ? (
+      <p className="text-sm"><Link className="font-medium underline underline-offset-4" href="/portal/payment-method">{t('addCardToPay')}</Link></p>
+    ) : null;
+  }
+  return (
+    <PayInvoice
+      invoiceId={invoice.id}
+      amount={formatMoney({ amount: invoice.total - invoice.amountPaid, currency: invoice.currency }, locale)}
+      card={t('chargedTo', { card: t('cardLabel', { brand: cardBrandName(defaultCard.cardBrand), last4: defaultCard.cardLast4 }) })}
+    />
+  );
+}

@@ -1,0 +1,15 @@
+'use client';
+
+import { useSingleFlightMutation } from './use-single-flight-mutation';
+import { portalKeys } from './portal-query-keys';
+import { useAfterChange } from './use-after-change';
+import { portalRequest } from './portal-request';
+
+export function usePayInvoice(invoiceId: string) {
+  const after = useAfterChange();
+  return useSingleFlightMutation({
+    mutationKey: [...portalKeys.invoice(invoiceId), 'pay'],
+    mutationFn: () => portalRequest<{ invoiceId: string; paymentId: string; status: 'paid'; redirectTo?: string }>(`/portal/api/invoices/${invoiceId}/pay`, { method: 'POST', body: {} }),
+    onSuccess: after,
+  });
+}
