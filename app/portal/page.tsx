@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { BillingDetailsSummary } from '@/components/portal/BillingDetailsSummary';
 import { CardLabel } from '@/components/portal/CardLabel';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
 import { OverdueBanner } from '@/components/portal/OverdueBanner';
@@ -75,6 +76,7 @@ export default async function OverviewPage() {
             <p className="text-zinc-700 dark:text-zinc-300">{t('noReceipts')}</p>
           )}
         </Section>
+        <BillingDetailsSummary ctx={ctx} />
       </div>
     </PortalFrame>
   );

@@ -7,7 +7,8 @@ import { PageHeading } from './PageHeading';
 import { PortalNav } from './PortalNav';
 import { StatusAnnouncer } from './StatusAnnouncer';
 
-type TProps = { ctx: TPortalContext; current?: TPortalTab; title: string; children: ReactNode };
+// current: the tab this page is (null: a page of its own, under the tabs); left out, no tabs (a flow).
+type TProps = { ctx: TPortalContext; current?: TPortalTab | null; title: string; children: ReactNode };
 
 // Every portal screen: the merchant's header with "Done", the sections (hidden inside a flow), the
 // content, and the merchant's support and legal links.
@@ -29,7 +30,7 @@ export async function PortalFrame({ ctx, current, title, children }: TProps) {
         </div>
         <DoneButton />
       </header>
-      {current && <PortalNav current={current} features={ctx.features} />}
+      {current !== undefined && <PortalNav current={current} features={ctx.features} />}
       <main id="content" className="flex-1 py-6">
         <PageHeading>{title}</PageHeading>
         <StatusAnnouncer />

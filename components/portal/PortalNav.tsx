@@ -13,7 +13,7 @@ export function visibleTabs(features: TPortalFeatures): TPortalTab[] {
 }
 
 // Navigation between the portal's sections: links with aria-current, so each is a real page.
-export async function PortalNav({ current, features }: { current: TPortalTab; features: TPortalFeatures }) {
+export async function PortalNav({ current, features }: { current: TPortalTab | null; features: TPortalFeatures }) {
   const t = await getTranslations('Portal');
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (

@@ -70,5 +70,18 @@ for (const [locale, colorScheme, customer] of COMBINATIONS) {
     await expect(page.getByRole('dialog', { name: m.PortalActions.cancelDialogTitle })).toBeVisible();
     await check('the cancel dialog');
     await page.keyboard.press('Escape');
+
+    // Billing details, filled in with the keyboard: a country with a region field, and a tax ID.
+    await page.getByRole('navigation').getByRole('link', { name: m.Portal.tabs.overview, exact: true }).click();
+    await page.getByRole('region', { name: m.Portal.billingDetails }).getByRole('link', { name: m.Portal.editDetails }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.Portal.billingDetails!);
+    await page.getByLabel(m.PortalActions.details.country!, { exact: true }).selectOption('JP');
+    await page.getByLabel(m.PortalActions.details.city!, { exact: true }).fill('Shibuya');
+    await page.getByRole('button', { name: m.PortalActions.details.addTaxId }).click();
+    await page.getByLabel(m.PortalActions.details.taxIdValue!, { exact: true }).fill('1234567891234');
+    await check('the billing details form');
+    await page.getByLabel(m.PortalActions.details.taxIdValue!, { exact: true }).press('Enter');
+    await expect(page.getByRole('status')).toHaveText(m.PortalActions.details.saved!);
+    await check('the billing details form after saving');
   });
 }

@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 export type TMessages = {
   Portal: Record<string, string> & { tabs: Record<string, string> };
   Pdf: Record<string, string>;
-  PortalActions: Record<string, string> & { reasons: Record<string, string>; errors: Record<string, string> };
+  PortalActions: Record<string, string> & { reasons: Record<string, string>; errors: Record<string, string>; details: Record<string, string> };
 };
 
 export const messagesOf = (locale: string) => JSON.parse(readFileSync(`lib/i18n/messages/${locale}.json`, 'utf8')) as TMessages;

@@ -16,6 +16,9 @@ const FORMATS = {
 export type TTaxIdType = keyof typeof FORMATS;
 export const TAX_ID_TYPES = Object.keys(FORMATS) as TTaxIdType[];
 
+/** What each type's number looks like, to show beside the field. */
+export const taxIdExample = (type: TTaxIdType): string => FORMATS[type].example;
+
 export const ZTaxId = z
   .strictObject({
     type: z.enum(TAX_ID_TYPES as [TTaxIdType, ...TTaxIdType[]]),

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PortalConfiguration } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { DEFAULT_CUSTOMER_UPDATES, isCustomerField, type TCustomerField } from './customer-fields';
 
 export type TPortalFeatures = {
   invoiceHistory: boolean;
@@ -10,6 +11,8 @@ export type TPortalFeatures = {
   cancellationReasons: string[];
   subscriptionResume: boolean;
   invoicePayment: boolean;
+  customerUpdate: boolean;
+  customerAllowedUpdates: TCustomerField[];
   defaultLocale: string;
 };
 
@@ -32,6 +35,8 @@ export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
     cancellationReasons: c?.cancellationReasons ?? DEFAULT_REASONS,
     subscriptionResume: c?.subscriptionResumeEnabled ?? true,
     invoicePayment: c?.invoicePaymentEnabled ?? true,
+    customerUpdate: c?.customerUpdateEnabled ?? true,
+    customerAllowedUpdates: (c?.customerAllowedUpdates ?? DEFAULT_CUSTOMER_UPDATES).filter(isCustomerField),
     defaultLocale: c?.defaultLocale ?? 'en',
   };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getPrisma } from '../db/get-db';
 import { LOCALES } from '../i18n/locales';
+import { CUSTOMER_FIELDS } from '../portal/customer-fields';
 import { loadPortalFeatures, type TPortalFeatures } from '../portal/load-portal-features';
 
 const enabled = z.strictObject({ enabled: z.boolean() });
@@ -21,6 +22,12 @@ export const ZPortalConfigurationPatch = z.strictObject({
         .optional(),
       subscriptionResume: enabled.optional(),
       invoicePayment: enabled.optional(),
+      customerUpdate: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          allowedUpdates: z.array(z.enum(CUSTOMER_FIELDS)).max(CUSTOMER_FIELDS.length).optional(),
+        })
+        .optional(),
     })
     .optional(),
   defaultLocale: z.enum(LOCALES).optional(),
@@ -35,6 +42,7 @@ export function serializePortalConfiguration(f: TPortalFeatures) {
       subscriptionCancel: { enabled: f.subscriptionCancel, mode: f.cancelMode, reasons: f.cancellationReasons },
       subscriptionResume: { enabled: f.subscriptionResume },
       invoicePayment: { enabled: f.invoicePayment },
+      customerUpdate: { enabled: f.customerUpdate, allowedUpdates: f.customerAllowedUpdates },
     },
     defaultLocale: f.defaultLocale,
   };
@@ -50,6 +58,8 @@ export async function updatePortalConfiguration(accountId: string, patch: z.infe
     ...(f?.subscriptionCancel?.reasons ? { cancellationReasons: f.subscriptionCancel.reasons } : {}),
     ...(f?.subscriptionResume ? { subscriptionResumeEnabled: f.subscriptionResume.enabled } : {}),
     ...(f?.invoicePayment ? { invoicePaymentEnabled: f.invoicePayment.enabled } : {}),
+    ...(f?.customerUpdate?.enabled !== undefined ? { customerUpdateEnabled: f.customerUpdate.enabled } : {}),
+    ...(f?.customerUpdate?.allowedUpdates ? { customerAllowedUpdates: [...new Set(f.customerUpdate.allowedUpdates)] } : {}),
     ...(patch.defaultLocale ? { defaultLocale: patch.defaultLocale } : {}),
   };
   await getPrisma().portalConfiguration.upsert({ where: { accountId }, update: data, create: { accountId, ...data } });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/operation';
 import { ZPostalAddressOut } from '../billing/postal-address';
+import { CUSTOMER_FIELDS } from '../portal/customer-fields';
 import { ZBillingSettings, ZBillingSettingsPatch } from './billing-settings';
 import { ZCheckoutSettingsPatch } from './checkout-settings';
 import { ZPortalConfigurationPatch } from './portal-configuration';
@@ -33,6 +34,7 @@ const ZPortalConfiguration = z
       paymentMethodUpdate: enabled,
       subscriptionCancel: z.object({ enabled: z.boolean(), mode: z.enum(['at_period_end', 'immediately']), reasons: z.array(z.string()) }),
       subscriptionResume: enabled,
+      customerUpdate: z.object({ enabled: z.boolean(), allowedUpdates: z.array(z.enum(CUSTOMER_FIELDS)) }).meta({ description: 'The customer may edit these of their billing details in the portal; invoices issued afterwards carry them.' }),
       invoicePayment: enabled.meta({ description: 'The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow).' }),
     }),
     defaultLocale: z.string(),

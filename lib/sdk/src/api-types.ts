@@ -1169,6 +1169,10 @@ export type components = {
                 invoicePayment?: {
                     enabled: boolean;
                 };
+                customerUpdate?: {
+                    enabled?: boolean;
+                    allowedUpdates?: ("email" | "name" | "phone" | "address" | "taxIds")[];
+                };
             };
             /** @enum {string} */
             defaultLocale?: "en" | "id" | "es" | "fr" | "de" | "pt-BR" | "ja" | "zh-CN";
@@ -1784,6 +1788,11 @@ export type components = {
                 };
                 subscriptionResume: {
                     enabled: boolean;
+                };
+                /** @description The customer may edit these of their billing details in the portal; invoices issued afterwards carry them. */
+                customerUpdate: {
+                    enabled: boolean;
+                    allowedUpdates: ("email" | "name" | "phone" | "address" | "taxIds")[];
                 };
                 /** @description The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow). */
                 invoicePayment: {
