@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addInterval } from '@/lib/billing-engine/add-interval';
 import { apiCaller, uniqueTag, type TBody } from '@/lib/testing/api-caller';
 import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
 import { runningServer } from '@/lib/testing/running-server';
@@ -95,5 +96,65 @@ describe('a customer with several subscriptions', () => {
     const afterRenewal = new Date(Date.parse(sub.currentPeriodEnd) + 86_400_000);
     expect((await api(billing(), 'PATCH', path, { pauseCollection: { behavior: 'void', resumesAt: afterRenewal.toISOString() } })).status).toBe(200);
     expect((await portal('/portal/subscription')).text).not.toContain('Next charge:');
+  });
+});
+
+describe('pausing instead of cancelling', () => {
+  // One login (a customer's new link ends the login before it): the page as shown, and the pause action.
+  async function loginOf(customerId: string) {
+    const { cookie } = await openLink((await mintPortalSession(server.baseUrl, billing(), { customerId, locale: 'en' })).url);
+    const shown = async (path: string) => {
+      const html = await (await portalFetch(server.baseUrl, path, cookie)).text();
+      return textOf(html.replace(/<script[\s\S]*?<\/script>/g, ' '));
+    };
+    const pause = async (subscriptionId: string, periods: number) => {
+      const res = await portalFetch(server.baseUrl, '/portal/api/subscription/pause', cookie, {
+        method: 'POST',
+        headers: { Origin: server.baseUrl, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ subscriptionId, periods }),
+      });
+      return { status: res.status, body: (await res.json()) as TBody };
+    };
+    return { shown, pause };
+  }
+  const configure = (subscriptionPause: Record<string, unknown>) => api(billing(), 'PATCH', '/api/v1/portal-configuration', { features: { subscriptionPause } });
+
+  it('is offered in the cancel dialog when the merchant turns it on, voids the renewals of the pause and resumes by itself', async () => {
+    const customerId = await customerWithCard();
+    const sub = await subscribe(customerId, `Break ${uniqueTag()}`, 1000);
+    const { shown, pause } = await loginOf(customerId);
+    try {
+      expect((await configure({ enabled: true, maxPeriods: 2 })).body.features.subscriptionPause).toEqual({ enabled: true, maxPeriods: 2 });
+      const page = await shown(`/portal/subscription/${sub.id}`);
+      expect(page).toContain('Need a break? Pause payments instead');
+      expect(page).toContain('2 months');
+      expect(page).not.toContain('3 months');
+
+      expect((await pause(sub.id, 3)).body.error).toMatchObject({ code: 'validation_error', param: 'periods' });
+      const resumesAt = addInterval(new Date(sub.currentPeriodEnd), 'month', 2).toISOString();
+      expect(await pause(sub.id, 2)).toMatchObject({ status: 200, body: { status: 'paused', resumesAt } });
+      expect((await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body).toMatchObject({ status: 'paused', pauseCollection: { behavior: 'void', resumesAt } });
+      const after = await shown(`/portal/subscription/${sub.id}`);
+      expect(after).toMatch(/Payments are paused until [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+      expect(after).not.toContain('Need a break?');
+      expect((await pause(sub.id, 1)).body.error).toMatchObject({ code: 'invalid_state' });
+
+      const stranger = await loginOf(await customerWithCard());
+      expect((await stranger.pause(sub.id, 1)).status).toBe(404);
+    } finally {
+      await configure({ enabled: false });
+    }
+  });
+
+  it('is neither offered nor accepted while the merchant leaves it off', async () => {
+    const customerId = await customerWithCard();
+    const sub = await subscribe(customerId, `No break ${uniqueTag()}`, 1000);
+    expect((await api(billing(), 'GET', '/api/v1/portal-configuration')).body.features.subscriptionPause.enabled).toBe(false);
+    const { shown, pause } = await loginOf(customerId);
+    const page = await shown(`/portal/subscription/${sub.id}`);
+    expect(page).toContain('Cancel subscription');
+    expect(page).not.toContain('Need a break?');
+    expect((await pause(sub.id, 1)).status).toBe(403);
+    expect((await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body.status).toBe('active');
   });
 });

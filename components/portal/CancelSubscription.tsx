@@ -6,17 +6,20 @@ import { Dialog } from '@/components/ui/Dialog';
 import { dangerButton, secondaryButton } from '@/components/ui/button-styles';
 import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
-import { useCancelSubscription } from '@/lib/portal-client/use-subscription-mutations';
+import { useCancelSubscription, usePauseSubscription } from '@/lib/portal-client/use-subscription-mutations';
 
-type TProps = { subscriptionId: string; mode: 'at_period_end' | 'immediately'; reasons: string[]; accessEndsOn: string; today: string; startOpen?: boolean };
+// pauseMaxPeriods: pausing for 1 to that many periods of `interval` is offered instead (0: not offered).
+type TProps = { subscriptionId: string; mode: 'at_period_end' | 'immediately'; reasons: string[]; accessEndsOn: string; today: string; startOpen?: boolean; pauseMaxPeriods?: number; interval?: string };
 
 // Cancel with a confirmation that names the exact day access ends, an optional reason and comment.
-export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn, today, startOpen = false }: TProps) {
+export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn, today, startOpen = false, pauseMaxPeriods = 0, interval = 'other' }: TProps) {
   const t = useTranslations('PortalActions');
   const [open, setOpen] = useState(startOpen);
   const [reason, setReason] = useState<string>();
   const [comment, setComment] = useState('');
   const cancel = useCancelSubscription(subscriptionId);
+  const pause = usePauseSubscription(subscriptionId);
+  const [periods, setPeriods] = useState(1);
   const titleId = useId();
   const errorId = useId();
 
@@ -40,6 +43,30 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
             {mode === 'immediately' ? t('cancelImmediatelyBody', { date: today, paidUntil: accessEndsOn }) : t('cancelAtPeriodEndBody', { date: accessEndsOn })}
           </p>
+          {pauseMaxPeriods > 0 && (
+            <fieldset className="mt-4 rounded-lg border border-zinc-300 p-3 dark:border-zinc-600">
+              <legend className="px-1 font-medium">{t('pauseInsteadLegend')}</legend>
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">{t('pauseInsteadBody')}</p>
+              <div className="mt-2 flex flex-wrap items-end gap-3">
+                <label className="grid text-sm font-medium">
+                  {t('pauseLength')}
+                  <select value={periods} onChange={(e) => setPeriods(Number(e.target.value))} className="mt-1 min-h-11 rounded-lg border border-zinc-300 bg-transparent px-3 dark:border-zinc-600">
+                    {Array.from({ length: pauseMaxPeriods }, (_, n) => <option key={n} value={n + 1}>{t('pauseFor', { count: n + 1, interval })}</option>)}
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  className={secondaryButton}
+                  disabled={pause.isPending}
+                  aria-busy={pause.isPending}
+                  onClick={() => pause.mutate(periods, { onSuccess: () => { setOpen(false); announce(t('pausedAnnounce')); } })}
+                >
+                  {pause.isPending ? t('pausing') : t('pauseInstead')}
+                </button>
+              </div>
+              {pause.isError && <p role="alert" className="mt-2 text-red-700 dark:text-red-400">{t(errorMessageKey(pause.error))}</p>}
+            </fieldset>
+          )}
           {reasons.length > 0 && (
             <fieldset className="mt-4">
               <legend className="font-medium">{t('reasonLegend')}</legend>

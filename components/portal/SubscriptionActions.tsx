@@ -22,6 +22,8 @@ export function SubscriptionActions({ ctx, subscription, startOpen }: { ctx: TPo
             accessEndsOn={formatDate(subscription.currentPeriodEnd, locale)}
             today={formatDate(new Date(), locale)}
             startOpen={startOpen}
+            pauseMaxPeriods={features.subscriptionPause && subscription.status === 'active' ? features.pauseMaxPeriods : 0}
+            interval={subscription.items[0]?.price.interval ?? 'other'}
           />
         )}
         {canResume && <ResumeSubscription subscriptionId={subscription.id} />}

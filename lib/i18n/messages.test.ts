@@ -35,10 +35,10 @@ function argumentsOf(elements: MessageFormatElement[], out = new Set<string>()):
 
 // Words that are the same in the language as in English (checked by a speaker, not left over).
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  id: ['Home.status', 'Home.mode', 'Portal.status', 'Portal.total', 'Pdf.subtotal', 'Pdf.total', 'Pdf.status'],
+  id: ['Home.status', 'Home.mode', 'Portal.status', 'Portal.total', 'Pdf.subtotal', 'Pdf.total', 'Pdf.status', 'PortalActions.details.email'],
   es: ['Portal.total', 'Pdf.subtotal', 'Pdf.total'],
-  fr: ['Home.mode', 'Portal.date', 'Portal.total', 'Pdf.description', 'Pdf.total'],
-  de: ['Home.status', 'Portal.status', 'Pdf.status'],
+  fr: ['Home.mode', 'Portal.date', 'Portal.total', 'Pdf.description', 'Pdf.total', 'PortalActions.details.taxIdType'],
+  de: ['Home.status', 'Portal.status', 'Pdf.status', 'PortalActions.details.name'],
   'pt-BR': ['Home.status', 'Portal.status', 'Portal.total', 'Pdf.subtotal', 'Pdf.total', 'Pdf.status'],
   // Card forms there print the expiry as MM/YY too.
   ja: ['PortalActions.expiryPlaceholder'],

@@ -11,5 +11,5 @@ export function usePayInvoice(invoiceId: string) {
     mutationKey: [...portalKeys.invoice(invoiceId), 'pay'],
     mutationFn: () => portalRequest<{ invoiceId: string; paymentId: string; status: 'paid'; redirectTo?: string }>(`/portal/api/invoices/${invoiceId}/pay`, { method: 'POST', body: {} }),
     onSuccess: after,
-  });
+  }, { once: true });
 }

@@ -14,7 +14,7 @@ export function useCancelSubscription(subscriptionId: string) {
     mutationFn: (input: { reason?: string; comment?: string }) =>
       portalRequest<TCancelResult>('/portal/api/subscription/cancel', { method: 'POST', body: { subscriptionId, ...input } }),
     onSuccess: after,
-  });
+  }, { once: true });
 }
 
 export function useResumeSubscription(subscriptionId: string) {
@@ -23,5 +23,14 @@ export function useResumeSubscription(subscriptionId: string) {
     mutationKey: [...portalKeys.subscription(subscriptionId), 'resume'],
     mutationFn: () => portalRequest<{ status: string; redirectTo?: string }>('/portal/api/subscription/resume', { method: 'POST', body: { subscriptionId } }),
     onSuccess: after,
-  });
+  }, { once: true });
+}
+
+export function usePauseSubscription(subscriptionId: string) {
+  const after = useAfterChange();
+  return useSingleFlightMutation({
+    mutationKey: [...portalKeys.subscription(subscriptionId), 'pause'],
+    mutationFn: (periods: number) => portalRequest<{ status: string; resumesAt: string | null; redirectTo?: string }>('/portal/api/subscription/pause', { method: 'POST', body: { subscriptionId, periods } }),
+    onSuccess: after,
+  }, { once: true });
 }

@@ -13,6 +13,9 @@ export type TPortalFeatures = {
   invoicePayment: boolean;
   customerUpdate: boolean;
   customerAllowedUpdates: TCustomerField[];
+  /** Pausing payments for 1 to pauseMaxPeriods billing periods, offered in the cancel dialog. */
+  subscriptionPause: boolean;
+  pauseMaxPeriods: number;
   defaultLocale: string;
 };
 
@@ -37,6 +40,8 @@ export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
     invoicePayment: c?.invoicePaymentEnabled ?? true,
     customerUpdate: c?.customerUpdateEnabled ?? true,
     customerAllowedUpdates: (c?.customerAllowedUpdates ?? DEFAULT_CUSTOMER_UPDATES).filter(isCustomerField),
+    subscriptionPause: c?.subscriptionPauseEnabled ?? false,
+    pauseMaxPeriods: c?.subscriptionPauseMaxPeriods ?? 3,
     defaultLocale: c?.defaultLocale ?? 'en',
   };
 }

@@ -12,3 +12,8 @@ export const ZCancelInput = z.strictObject({
 export const ZPaymentMethodParams = z.object({ id: z.string().refine((v) => isId('paymentMethod', v)) });
 
 export const ZPayInvoiceInput = z.strictObject({ paymentMethodId: z.string().refine((v) => isId('paymentMethod', v), { message: 'must be a payment method id' }).optional() }).optional();
+
+export const ZPauseInput = z.strictObject({
+  subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id' }),
+  periods: z.number().int().min(1).max(12),
+});

@@ -22,6 +22,7 @@ export const ZPortalConfigurationPatch = z.strictObject({
         .optional(),
       subscriptionResume: enabled.optional(),
       invoicePayment: enabled.optional(),
+      subscriptionPause: z.strictObject({ enabled: z.boolean().optional(), maxPeriods: z.number().int().min(1).max(12).optional() }).optional(),
       customerUpdate: z
         .strictObject({
           enabled: z.boolean().optional(),
@@ -42,6 +43,7 @@ export function serializePortalConfiguration(f: TPortalFeatures) {
       subscriptionCancel: { enabled: f.subscriptionCancel, mode: f.cancelMode, reasons: f.cancellationReasons },
       subscriptionResume: { enabled: f.subscriptionResume },
       invoicePayment: { enabled: f.invoicePayment },
+      subscriptionPause: { enabled: f.subscriptionPause, maxPeriods: f.pauseMaxPeriods },
       customerUpdate: { enabled: f.customerUpdate, allowedUpdates: f.customerAllowedUpdates },
     },
     defaultLocale: f.defaultLocale,
@@ -58,6 +60,8 @@ export async function updatePortalConfiguration(accountId: string, patch: z.infe
     ...(f?.subscriptionCancel?.reasons ? { cancellationReasons: f.subscriptionCancel.reasons } : {}),
     ...(f?.subscriptionResume ? { subscriptionResumeEnabled: f.subscriptionResume.enabled } : {}),
     ...(f?.invoicePayment ? { invoicePaymentEnabled: f.invoicePayment.enabled } : {}),
+    ...(f?.subscriptionPause?.enabled !== undefined ? { subscriptionPauseEnabled: f.subscriptionPause.enabled } : {}),
+    ...(f?.subscriptionPause?.maxPeriods ? { subscriptionPauseMaxPeriods: f.subscriptionPause.maxPeriods } : {}),
     ...(f?.customerUpdate?.enabled !== undefined ? { customerUpdateEnabled: f.customerUpdate.enabled } : {}),
     ...(f?.customerUpdate?.allowedUpdates ? { customerAllowedUpdates: [...new Set(f.customerUpdate.allowedUpdates)] } : {}),
     ...(patch.defaultLocale ? { defaultLocale: patch.defaultLocale } : {}),

@@ -35,6 +35,7 @@ const ZPortalConfiguration = z
       subscriptionCancel: z.object({ enabled: z.boolean(), mode: z.enum(['at_period_end', 'immediately']), reasons: z.array(z.string()) }),
       subscriptionResume: enabled,
       customerUpdate: z.object({ enabled: z.boolean(), allowedUpdates: z.array(z.enum(CUSTOMER_FIELDS)) }).meta({ description: 'The customer may edit these of their billing details in the portal; invoices issued afterwards carry them.' }),
+      subscriptionPause: z.object({ enabled: z.boolean(), maxPeriods: z.number().int() }).meta({ description: 'The cancel dialog offers to pause payments for 1 to maxPeriods billing periods instead (renewals in the pause are voided; off by default).' }),
       invoicePayment: enabled.meta({ description: 'The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow).' }),
     }),
     defaultLocale: z.string(),

@@ -1169,6 +1169,10 @@ export type components = {
                 invoicePayment?: {
                     enabled: boolean;
                 };
+                subscriptionPause?: {
+                    enabled?: boolean;
+                    maxPeriods?: number;
+                };
                 customerUpdate?: {
                     enabled?: boolean;
                     allowedUpdates?: ("email" | "name" | "phone" | "address" | "taxIds")[];
@@ -1793,6 +1797,11 @@ export type components = {
                 customerUpdate: {
                     enabled: boolean;
                     allowedUpdates: ("email" | "name" | "phone" | "address" | "taxIds")[];
+                };
+                /** @description The cancel dialog offers to pause payments for 1 to maxPeriods billing periods instead (renewals in the pause are voided; off by default). */
+                subscriptionPause: {
+                    enabled: boolean;
+                    maxPeriods: number;
                 };
                 /** @description The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow). */
                 invoicePayment: {
