@@ -212,6 +212,9 @@ export function testServerEnv({ port, dataDir, credentialsPath, databaseUrl, sha
     // Retries after about 1, 2, 4… seconds, so that a test sees several attempts.
     WEBHOOK_RETRY_BASE_SECONDS: '1',
     DATABASE_URL: databaseUrl ?? '',
+    // Every test file calls the API with the same few keys at once; the limit itself is tested on an
+    // instance of its own (limits.test.ts), so the shared server's keys get room to spare.
+    RATE_LIMIT_PER_MINUTE: '10000',
     ...shared,
     PORT: String(port),
     PORTAL_BASE_URL: baseUrl,
