@@ -7,7 +7,7 @@ import { taxIdExample, type TTaxIdType } from '@/lib/billing/tax-ids';
 import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey, PortalRequestError } from '@/lib/portal-client/portal-request';
 import { useUpdateDetails, type TDetailsPatch } from '@/lib/portal-client/use-customer-mutations';
-import type { TCustomerField } from '@/lib/portal/customer-fields';
+import { isCustomerField, type TCustomerField } from '@/lib/portal/customer-fields';
 
 type TAddress = { line1: string; line2: string; city: string; state: string; postalCode: string; country: string };
 export type TDetails = { email: string; name: string; phone: string; address: TAddress; taxIds: { type: TTaxIdType; value: string }[] };
@@ -33,7 +33,7 @@ export function BillingDetailsForm({ initial, allowed, countries, taxIdTypes }: 
   const can = (field: TCustomerField) => allowed.includes(field);
   const refused = fieldOf(update.error);
   const errorFor = (field: string) => (refused === field ? `details.invalid.${field.split('.')[0]}` : undefined);
-  const formError = update.isError && !refused?.match(/^(email|name|phone|address|taxIds)/) ? errorMessageKey(update.error) : undefined;
+  const formError = update.isError && !(refused && isCustomerField(refused.split('.')[0]!)) ? errorMessageKey(update.error) : undefined;
   const input = 'mt-1 w-full min-h-11 rounded-lg border border-zinc-300 bg-transparent px-3 aria-[invalid=true]:border-red-700 dark:border-zinc-600 dark:aria-[invalid=true]:border-red-400';
   const setAddress = (part: keyof TAddress, value: string) => setValues({ ...values, address: { ...values.address, [part]: value } });
 

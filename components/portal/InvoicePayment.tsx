@@ -5,6 +5,7 @@ import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
 import { formatMoney } from '@/lib/money/format-money';
 import { cardBrandName } from '@/lib/payments/card-brand-name';
 import { PayInvoice } from './PayInvoice';
+import { amountDue } from '@/lib/billing/amount-due';
 
 type TOpenInvoice = { id: string; total: bigint; amountPaid: bigint; currency: string };
 
@@ -20,7 +21,7 @@ export async function InvoicePayment({ invoice, defaultCard, features, locale }:
   return (
     <PayInvoice
       invoiceId={invoice.id}
-      amount={formatMoney({ amount: invoice.total - invoice.amountPaid, currency: invoice.currency }, locale)}
+      amount={formatMoney({ amount: amountDue(invoice), currency: invoice.currency }, locale)}
       card={t('chargedTo', { card: t('cardLabel', { brand: cardBrandName(defaultCard.cardBrand), last4: defaultCard.cardLast4 }) })}
     />
   );

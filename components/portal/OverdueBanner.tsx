@@ -5,11 +5,12 @@ import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
 import { formatMoney } from '@/lib/money/format-money';
 import { issuedNumber } from '@/lib/billing/issued-number';
 import { InvoicePayment } from './InvoicePayment';
+import { amountDue } from '@/lib/billing/amount-due';
 
 /** On the overview while anything is past due: what, how much, and the way to pay it. */
 export async function OverdueBanner({ invoice, defaultCard, features, locale }: { invoice: Invoice; defaultCard: PaymentMethod | null; features: TPortalFeatures; locale: string }) {
   const t = await getTranslations('Portal');
-  const amount = formatMoney({ amount: invoice.total - invoice.amountPaid, currency: invoice.currency }, locale);
+  const amount = formatMoney({ amount: amountDue(invoice), currency: invoice.currency }, locale);
   return (
     <section aria-labelledby="overdue" className="mb-4 rounded-xl border border-red-300 bg-red-50 p-5 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50">
       <h2 id="overdue" className="font-semibold">{t('overdue', { amount, number: issuedNumber(invoice) })}</h2>

@@ -9,9 +9,8 @@ import { NextChargeBreakdown } from './NextChargeBreakdown';
  * paused, or the next charge, computed by the function the engine charges with. A pause that ends
  * by the period's end lets that renewal through, so it shows the charge too.
  */
-export async function UpcomingCharge({ subscription, locale, className = 'text-sm text-zinc-700 dark:text-zinc-300' }: { subscription: TRenewableSubscription; locale: string; className?: string }) {
+export async function UpcomingCharge({ subscription, locale, className: text = 'text-sm text-zinc-700 dark:text-zinc-300' }: { subscription: TRenewableSubscription; locale: string; className?: string }) {
   const t = await getTranslations('Portal');
-  const text = className;
   if (subscription.cancelAtPeriodEnd) return <p className={text}>{t('endsOn', { date: formatDate(subscription.currentPeriodEnd, locale) })}</p>;
   const resumesAt = subscription.status === 'paused' ? subscription.pauseResumesAt : null;
   const pause = subscription.status === 'paused' && (

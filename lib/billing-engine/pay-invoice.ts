@@ -11,6 +11,7 @@ import type { TProcessorDecline } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { takeDocumentNumber } from './document-numbers';
 import { reactivateIfSettled } from './subscription-standing';
+import { amountDue } from '../billing/amount-due';
 
 export type TPayOutcome = { paid: true; paymentId: string } | { paid: false; paymentId: string; code: TProcessorDecline };
 
@@ -24,7 +25,7 @@ export type TPayOutcome = { paid: true; paymentId: string } | { paid: false; pay
  */
 export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoice, card, at }: { invoice: Invoice; card: PaymentMethod; at: Date }): Promise<TPayOutcome> {
   const { accountId } = invoice;
-  const amount = invoice.total - invoice.amountPaid;
+  const amount = amountDue(invoice);
   const attempt = invoice.attemptCount + 1;
   const result = await getPaymentProcessor().charge({ card: { fingerprint: card.fingerprint }, amount, currency: invoice.currency, reference: invoice.id, idempotencyKey: `${invoice.id}:attempt-${attempt}` });
   const payment = await tx.payment.create({

@@ -1,9 +1,10 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
+import { LIVE_STATUSES } from '../billing-engine/subscription-standing';
 import { getPrisma } from '../db/get-db';
 import { RENEWAL_INCLUDE, type TRenewableSubscription } from './renewal-charge';
 
-const LIVE = { status: { not: 'canceled' as const } };
+const LIVE = { status: { in: LIVE_STATUSES } };
 
 /** The customer's subscriptions that have not ended, newest first, loaded as their next charge needs. */
 export async function listLiveSubscriptions({ accountId, customerId }: TCustomerScope): Promise<TRenewableSubscription[]> {

@@ -1,4 +1,5 @@
 import { formatTaxRate } from '../i18n/format-percent';
+import { amountDue } from './amount-due';
 
 type TTaxRateLike = { displayName: string; percentage: number; inclusive: boolean };
 type TTotals = {
@@ -28,7 +29,7 @@ export function totalsRows(totals: TTotals, t: TLabels, locale: string): TTotals
   rows.push({ label: t('total'), amount: totals.total, strong: true });
   if (totals.amountPaid !== undefined) {
     rows.push({ label: t('amountPaid'), amount: totals.amountPaid });
-    rows.push({ label: t('amountDue'), amount: totals.total - totals.amountPaid, strong: true });
+    rows.push({ label: t('amountDue'), amount: amountDue({ total: totals.total, amountPaid: totals.amountPaid }), strong: true });
   }
   return rows;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZTimestamp } from '../api/api-schemas';
 import { readPostalAddress, ZPostalAddressOut } from '../billing/postal-address';
 import type { Prisma } from '../db/generated/client';
+import { amountDue } from '../billing/amount-due';
 
 /** What an invoice is loaded with to be shown: its lines in order, each with its taxes. */
 export const INVOICE_INCLUDE = {
@@ -66,7 +67,7 @@ export const ZInvoice = z
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function serializeInvoice(i: TInvoiceRow): z.infer<typeof ZInvoice> {
-  const due = i.status === 'open' ? i.total - i.amountPaid : 0n;
+  const due = i.status === 'open' ? amountDue(i) : 0n;
   return {
     id: i.id,
     object: 'invoice',

@@ -16,6 +16,7 @@ import { issuedNumber } from '@/lib/billing/issued-number';
 import { formatDate } from '@/lib/i18n/format-date';
 import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
+import { amountDue } from '@/lib/billing/amount-due';
 
 // The invoice-payment flow: the invoice named at creation and its "Pay"; a card may be added first.
 // Paid, the customer goes back to the merchant.
@@ -33,7 +34,7 @@ export default async function PayFlowPage() {
   const { locale } = ctx;
   return (
     <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })}>
-      <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={invoice.total - invoice.amountPaid} currency={invoice.currency} locale={locale} />
+      <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={amountDue(invoice)} currency={invoice.currency} locale={locale} />
       {invoice.dueAt && invoice.status === 'open' && <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</p>}
       <ul className="mt-4 max-w-lg divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {invoice.lines.map((line) => (
