@@ -1,19 +1,29 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { secondaryButton } from '@/components/ui/button-styles';
+import { planChangeRefusal } from '@/lib/billing/plan-options';
 import type { TRenewableSubscription } from '@/lib/billing/renewal-charge';
 import { formatDate } from '@/lib/i18n/format-date';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
 import { CancelSubscription } from './CancelSubscription';
+import { KeepPlan } from './KeepPlan';
 import { QueryProvider } from './QueryProvider';
 import { ResumeSubscription } from './ResumeSubscription';
 
-// Cancel, or resume a scheduled cancel, as far as the account's configuration allows.
-export function SubscriptionActions({ ctx, subscription, startOpen }: { ctx: TPortalContext; subscription: TRenewableSubscription; startOpen?: boolean }) {
+// Change plan, cancel, or undo a scheduled cancel or plan change, as far as the account's configuration allows.
+export async function SubscriptionActions({ ctx, subscription, startOpen }: { ctx: TPortalContext; subscription: TRenewableSubscription; startOpen?: boolean }) {
   const { features, locale } = ctx;
+  const canChange = features.subscriptionUpdate && !ctx.login.session.flowType && planChangeRefusal(subscription) === null;
+  const canKeepPlan = features.subscriptionUpdate && subscription.scheduledPriceId !== null;
   const canCancel = features.subscriptionCancel && !subscription.cancelAtPeriodEnd;
   const canResume = features.subscriptionResume && subscription.cancelAtPeriodEnd;
-  if (!canCancel && !canResume) return null;
+  if (!canChange && !canKeepPlan && !canCancel && !canResume) return null;
+  const t = await getTranslations('PlanChange');
   return (
     <QueryProvider>
-      <div className="mt-6">
+      <div className="mt-6 flex flex-wrap items-start gap-3">
+        {canChange && <Link className={secondaryButton} href={`/portal/subscription/${subscription.id}/change`}>{t('changePlan')}</Link>}
+        {canKeepPlan && <KeepPlan subscriptionId={subscription.id} />}
         {canCancel && (
           <CancelSubscription
             subscriptionId={subscription.id}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { RENEWAL_INCLUDE } from '../billing/renewal-charge';
+import { asRenewed, RENEWAL_INCLUDE } from '../billing/renewal-charge';
 import type { Prisma } from '../db/generated/client';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 import { recordEvent } from '../webhooks/record-event';
@@ -24,9 +24,16 @@ export async function renewSubscription(tx: Prisma.TransactionClient, subscripti
   }
   const { interval, intervalCount } = subscription.items[0]!.price;
   const end = nextPeriodEnd(subscription.billingCycleAnchor, interval!, intervalCount, start);
+  const [item] = asRenewed(subscription).items;
   const renewed = await tx.subscription.update({
     where: { id: subscriptionId },
-    data: { currentPeriodStart: start, currentPeriodEnd: end, ...(subscription.status === 'trialing' ? { status: 'active' } : {}) },
+    data: {
+      currentPeriodStart: start,
+      currentPeriodEnd: end,
+      ...(subscription.status === 'trialing' ? { status: 'active' } : {}),
+      // A plan change scheduled for this moment takes effect, and this renewal bills it.
+      ...(subscription.scheduledPriceId ? { scheduledPriceId: null, scheduledQuantity: null, items: { update: { where: { id: item!.id }, data: { priceId: item!.priceId, quantity: item!.quantity } } } } : {}),
+    },
     include: SUBSCRIPTION_INCLUDE,
   });
   await recordEvent(tx, { accountId: ref.accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(renewed) });

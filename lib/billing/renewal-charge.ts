@@ -9,6 +9,8 @@ export const RENEWAL_INCLUDE = {
   coupon: true,
   // Prorations from item changes (create_prorations), billed with the next renewal.
   pendingProrations: { where: { invoiceId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  // A plan change waiting for the period's end: the renewal bills it.
+  scheduledPrice: { include: { product: true } },
 } as const satisfies Prisma.SubscriptionInclude;
 
 export type TRenewableSubscription = Prisma.SubscriptionGetPayload<{ include: typeof RENEWAL_INCLUDE }>;
@@ -62,7 +64,14 @@ export type TSubscriptionCharge = ReturnType<typeof subscriptionCharge>;
 
 /** What the next renewal charges, at the end of the current period. The portal shows exactly this. */
 export function renewalCharge(subscription: TRenewableSubscription) {
-  return subscriptionCharge(subscription, subscription.currentPeriodEnd);
+  return subscriptionCharge(asRenewed(subscription), subscription.currentPeriodEnd);
+}
+
+/** The subscription as it renews: a plan change scheduled for the period's end applied to its (one) item. */
+export function asRenewed(subscription: TRenewableSubscription): TRenewableSubscription {
+  const { scheduledPrice, scheduledQuantity, items } = subscription;
+  if (!scheduledPrice || scheduledQuantity === null || !items[0]) return subscription;
+  return { ...subscription, items: [{ ...items[0], priceId: scheduledPrice.id, price: scheduledPrice, quantity: scheduledQuantity }, ...items.slice(1)] };
 }
 
 export type TRenewalCharge = ReturnType<typeof renewalCharge>;

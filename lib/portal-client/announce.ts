@@ -7,6 +7,19 @@ import { useSyncExternalStore } from 'react';
 let message = '';
 const listeners = new Set<() => void>();
 
+let pending = '';
+
+/** Says `text` on the page a change leads to (the status line clears when the page changes). */
+export function announceOnNextPage(text: string): void {
+  pending = text;
+}
+
+export function takePendingAnnouncement(): string {
+  const text = pending;
+  pending = '';
+  return text;
+}
+
 export function announce(text: string): void {
   message = text;
   for (const listener of listeners) listener();

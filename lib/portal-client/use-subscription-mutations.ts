@@ -34,3 +34,22 @@ export function usePauseSubscription(subscriptionId: string) {
     onSuccess: after,
   }, { once: true });
 }
+
+type TChangeResult = { subscriptionId: string; timing: 'now' | 'period_end'; effectiveAt: string; invoice: { id: string; status: string } | null; redirectTo?: string };
+
+/** Confirms a previewed plan change; where it leads next is the caller's (the subscription, or an invoice left to pay). */
+export function useChangePlan(subscriptionId: string) {
+  return useSingleFlightMutation({
+    mutationKey: [...portalKeys.subscription(subscriptionId), 'change'],
+    mutationFn: (input: { price: string; quantity: number; prorationDate: number }) => portalRequest<TChangeResult>('/portal/api/subscription/change', { method: 'POST', body: { subscriptionId, ...input } }),
+  }, { once: true });
+}
+
+export function useKeepPlan(subscriptionId: string) {
+  const after = useAfterChange();
+  return useSingleFlightMutation({
+    mutationKey: [...portalKeys.subscription(subscriptionId), 'keep-plan'],
+    mutationFn: () => portalRequest<{ subscriptionId: string; redirectTo?: string }>('/portal/api/subscription/keep-plan', { method: 'POST', body: { subscriptionId } }),
+    onSuccess: after,
+  }, { once: true });
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PortalFlowType, FlowAfterCompletion } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { serverNow } from '../time/server-clock';
 import { hashCookieValue } from './portal-cookie';
@@ -8,7 +9,17 @@ export type TPortalLogin = {
   accountId: string;
   customerId: string;
   expiresAt: Date;
-  session: { id: string; returnUrl: string; locale: string; flowType: 'payment_method_update' | 'subscription_cancel' | 'invoice_payment' | null; flowSubscriptionId: string | null; flowInvoiceId: string | null };
+  session: {
+    id: string;
+    returnUrl: string;
+    locale: string;
+    flowType: PortalFlowType | null;
+    flowSubscriptionId: string | null;
+    flowInvoiceId: string | null;
+    flowPriceId: string | null;
+    flowQuantity: number | null;
+    flowAfterCompletion: FlowAfterCompletion | null;
+  };
 };
 
 /**
@@ -24,7 +35,7 @@ export async function findPortalLogin(cookieValue: string | undefined, now = ser
       accountId: true,
       customerId: true,
       expiresAt: true,
-      portalSession: { select: { id: true, returnUrl: true, locale: true, flowType: true, flowSubscriptionId: true, flowInvoiceId: true } },
+      portalSession: { select: { id: true, returnUrl: true, locale: true, flowType: true, flowSubscriptionId: true, flowInvoiceId: true, flowPriceId: true, flowQuantity: true, flowAfterCompletion: true } },
     },
   });
   if (!login) return null;

@@ -1,24 +1,40 @@
 import type { TPortalLogin } from './find-portal-login';
 
-type TFlowType = NonNullable<TPortalLogin['session']['flowType']>;
+type TSession = TPortalLogin['session'];
+type TFlowType = NonNullable<TSession['flowType']>;
 
 /** The request header through which proxy.ts tells server components the path being rendered. */
 export const PORTAL_PATH_HEADER = 'x-plugipay-portal-path';
 
+const changePlan = (session: Pick<TSession, 'flowSubscriptionId'>) => `/portal/subscription/${session.flowSubscriptionId}/change`;
+
 /**
- * A flow link does one task. Its login may see the flow's page and make the flow's one change;
- * every other page leads back to the flow, and every other PDF or action is refused.
+ * A flow link does one task. Its login may see the flow's pages (the first is where it lands) and
+ * make the flow's one change; every other page leads back to the flow, and every other PDF or
+ * action is refused.
  */
-const FLOW_SCOPE: Record<TFlowType, { page: string; actions: (session: TPortalLogin['session']) => readonly string[] }> = {
-  payment_method_update: { page: '/portal/flow/payment-method', actions: () => ['POST /portal/api/payment-methods'] },
-  subscription_cancel: { page: '/portal/flow/cancel', actions: () => ['POST /portal/api/subscription/cancel'] },
+const FLOW_SCOPE: Record<TFlowType, { pages: (session: Pick<TSession, 'flowSubscriptionId'>) => readonly string[]; actions: (session: TSession) => readonly string[] }> = {
+  payment_method_update: { pages: () => ['/portal/flow/payment-method'], actions: () => ['POST /portal/api/payment-methods'] },
+  subscription_cancel: { pages: () => ['/portal/flow/cancel'], actions: () => ['POST /portal/api/subscription/cancel'] },
   // Its one invoice; a card may be added on the way, to pay with.
-  invoice_payment: { page: '/portal/flow/pay', actions: (session) => [`POST /portal/api/invoices/${session.flowInvoiceId}/pay`, 'POST /portal/api/payment-methods'] },
+  invoice_payment: { pages: () => ['/portal/flow/pay'], actions: (session) => [`POST /portal/api/invoices/${session.flowInvoiceId}/pay`, 'POST /portal/api/payment-methods'] },
+  // The plans to choose from, then the preview to confirm.
+  subscription_update: { pages: (session) => [changePlan(session), `${changePlan(session)}/confirm`], actions: () => ['POST /portal/api/subscription/change'] },
+  // The preview of the plan named at creation, to confirm.
+  subscription_update_confirm: { pages: (session) => [`${changePlan(session)}/confirm`], actions: () => ['POST /portal/api/subscription/change'] },
 };
 
-/** Where a flow login belongs, or null for a login that may go anywhere in the portal. */
-export function flowPage(login: TPortalLogin): string | null {
-  return login.session.flowType ? FLOW_SCOPE[login.session.flowType].page : null;
+/** Where a flow link lands. */
+export function flowLanding(session: Pick<TSession, 'flowSubscriptionId'> & { flowType: TFlowType }): string {
+  return FLOW_SCOPE[session.flowType].pages(session)[0]!;
+}
+
+/** Where a flow login belongs when it strays from its pages, or null where it may be. */
+export function flowRedirect(login: TPortalLogin, pathname: string | null): string | null {
+  const { flowType } = login.session;
+  if (!flowType) return null;
+  const pages = FLOW_SCOPE[flowType].pages(login.session);
+  return pathname && pages.includes(pathname) ? null : pages[0]!;
 }
 
 /** Whether a portal route handler (a PDF, an action) is within what the login may do. */

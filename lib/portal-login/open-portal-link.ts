@@ -12,7 +12,7 @@ import { hashCookieValue, newCookieValue } from './portal-cookie';
 export type TLinkSession = { id: string; accountId: string; customerId: string; returnUrl: string; locale: string };
 
 export type TOpenOutcome =
-  | { kind: 'opened'; session: TLinkSession & { flowType: string | null }; cookieValue: string; maxAgeSeconds: number }
+  | { kind: 'opened'; session: TConsumed; cookieValue: string; maxAgeSeconds: number }
   | { kind: 'used'; session: TLinkSession }
   | { kind: 'expired' }
   | { kind: 'invalid'; reason: string };
@@ -47,7 +47,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error.code === 'P2002' || JSON.stringify(error.meta ?? {}).includes('23505') || error.message.includes('23505');
 }
 
-type TConsumed = TLinkSession & { flowType: string | null };
+type TConsumed = TLinkSession & { flowType: string | null; flowSubscriptionId: string | null };
 
 async function consume(sessionId: string, headers: Headers, now: Date): Promise<TOpenOutcome> {
   const prisma = getPrisma();
@@ -63,7 +63,7 @@ async function consume(sessionId: string, headers: Headers, now: Date): Promise<
     WITH "consumed" AS (
       UPDATE "PortalSession" SET "consumedAt" = ${now}
       WHERE "id" = ${sessionId} AND "consumedAt" IS NULL AND "expiresAt" > ${now}
-      RETURNING "id", "accountId", "customerId", "returnUrl", "locale", "flowType"),
+      RETURNING "id", "accountId", "customerId", "returnUrl", "locale", "flowType", "flowSubscriptionId"),
     "ended" AS (
       UPDATE "PortalLogin" l SET "endedAt" = ${now}, "endReason" = 'replaced'
       FROM "consumed" c WHERE l."accountId" = c."accountId" AND l."customerId" = c."customerId" AND l."endedAt" IS NULL
@@ -78,7 +78,7 @@ async function consume(sessionId: string, headers: Headers, now: Date): Promise<
       SELECT ${newId('auditLog')}, "accountId", "customerId", "id", 'portal_link.open', 'ok', ${truncateIp(clientIp(headers))}, ${truncateUserAgent(headers.get('user-agent'))},
         jsonb_build_object('replacedLogins', (SELECT count(*) FROM "ended")), ${now}
       FROM "consumed" WHERE EXISTS (SELECT 1 FROM "login"))
-    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType" FROM "consumed"`;
+    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType", "flowSubscriptionId" FROM "consumed"`;
   if (opened) return { kind: 'opened', session: opened, cookieValue, maxAgeSeconds: portalLoginTtlSeconds };
   // Used, expired meanwhile, or unknown: the rare path, said apart with a read.
   const session = await prisma.portalSession.findUnique({

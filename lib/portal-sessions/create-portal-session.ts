@@ -6,6 +6,10 @@ import { getPrisma } from '../db/get-db';
 import { newId } from '../ids/new-id';
 import type { PortalSession } from '../db/generated/client';
 import type { TCreatePortalSession } from './portal-session-input';
+import { checkPlanChoice, isPlanRefusal, PLAN_REFUSALS } from '../billing/change-own-plan';
+import { findLiveSubscription } from '../billing/live-subscriptions';
+import { planChangeRefusal } from '../billing/plan-options';
+import { featuresFrom } from '../portal/load-portal-features';
 import { signPortalToken } from './portal-token';
 import { serializePortalSession } from './serialize-portal-session';
 
@@ -18,11 +22,12 @@ type TCreateOptions = { account: TActingAccount; apiKeyId: string; input: TCreat
 export async function createPortalSession({ account, apiKeyId, input, now = new Date() }: TCreateOptions) {
   const config = getConfig();
   const { accountId } = account;
+  let confirmedQuantity: number | null = null;
   if (input.flow) {
     // Checked first, so that an unknown customer is named as such whatever the flow says.
     const customer = await getPrisma().customer.findFirst({ where: { id: input.customerId, accountId, deletedAt: null }, select: { id: true } });
     if (!customer) throw noSuchCustomer(input.customerId);
-    await assertFlowAllowed(accountId, input.customerId, input.flow);
+    confirmedQuantity = await assertFlowAllowed(accountId, input.customerId, input.flow);
   }
 
   const session: PortalSession = {
@@ -34,8 +39,11 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
     returnUrl: input.returnUrl,
     locale: input.locale,
     flowType: input.flow?.type ?? null,
-    flowSubscriptionId: input.flow?.type === 'subscription_cancel' ? input.flow.subscriptionId : null,
+    flowSubscriptionId: input.flow && 'subscriptionId' in input.flow ? input.flow.subscriptionId : null,
     flowInvoiceId: input.flow?.type === 'invoice_payment' ? input.flow.invoiceId : null,
+    flowPriceId: input.flow?.type === 'subscription_update_confirm' ? input.flow.items[0]!.price : null,
+    flowQuantity: input.flow?.type === 'subscription_update_confirm' ? confirmedQuantity : null,
+    flowAfterCompletion: null,
     expiresAt: new Date(now.getTime() + config.portalSessionTtlSeconds * 1000),
     consumedAt: null,
     createdAt: now,
@@ -46,9 +54,9 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
   // statements in a transaction it was five round trips (docs/decisions.md).
   const written = await getPrisma().$queryRaw<{ id: string }[]>`
     WITH "session" AS (
-      INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "flowInvoiceId", "expiresAt", "createdAt")
+      INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "flowInvoiceId", "flowPriceId", "flowQuantity", "expiresAt", "createdAt")
       SELECT ${session.id}, "accountId", "id", ${session.apiKeyId}, ${session.platformAccountId}, ${session.returnUrl}, ${session.locale},
-        CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.flowInvoiceId}, ${session.expiresAt}, ${session.createdAt}
+        CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.flowInvoiceId}, ${session.flowPriceId}, ${session.flowQuantity}, ${session.expiresAt}, ${session.createdAt}
       FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${input.customerId} AND "deletedAt" IS NULL
       RETURNING "id")
     INSERT INTO "Event" ("id", "accountId", "type", "data", "createdAt")
@@ -61,29 +69,43 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
 
 const noSuchCustomer = (id: string) => new ApiError('not_found', `No such customer: ${id}.`, 'customerId');
 
-async function assertFlowAllowed(accountId: string, customerId: string, flow: NonNullable<TCreatePortalSession['flow']>) {
+/** Refuses a flow the account's configuration or the customer's objects do not allow; for subscription_update_confirm, answers the quantity to confirm. */
+async function assertFlowAllowed(accountId: string, customerId: string, flow: NonNullable<TCreatePortalSession['flow']>): Promise<number | null> {
   const prisma = getPrisma();
-  const features = await prisma.portalConfiguration.findUnique({ where: { accountId } });
+  const features = featuresFrom(await prisma.portalConfiguration.findUnique({ where: { accountId } }));
   const disabled = (what: string) =>
     new ApiError('validation_error', `The ${flow.type} flow needs ${what}, which is off in this account's portal configuration.`, 'flow.type');
   if (flow.type === 'payment_method_update') {
-    if (features && !features.paymentMethodUpdateEnabled) throw disabled('payment method update');
-    return;
+    if (!features.paymentMethodUpdate) throw disabled('payment method update');
+    return null;
   }
   if (flow.type === 'invoice_payment') {
-    if (features && !features.invoicePaymentEnabled) throw disabled('invoice payment');
+    if (!features.invoicePayment) throw disabled('invoice payment');
     const invoice = await prisma.invoice.findFirst({ where: { id: flow.invoiceId, accountId, customerId }, select: { status: true } });
     if (!invoice) throw new ApiError('not_found', `No such invoice for this customer: ${flow.invoiceId}.`, 'flow.invoiceId');
     if (invoice.status !== 'open') throw new ApiError('validation_error', `This invoice is ${invoice.status}; only an open invoice can be paid.`, 'flow.invoiceId');
-    return;
+    return null;
   }
-  if (features && !features.subscriptionCancelEnabled) throw disabled('subscription cancel');
-  const subscription = await prisma.subscription.findFirst({
-    where: { id: flow.subscriptionId, accountId, customerId },
-    select: { status: true },
-  });
-  if (!subscription) throw new ApiError('not_found', `No such subscription for this customer: ${flow.subscriptionId}.`, 'flow.subscriptionId');
-  if (subscription.status === 'canceled') {
-    throw new ApiError('validation_error', 'This subscription is already canceled.', 'flow.subscriptionId');
+  if (flow.type === 'subscription_cancel') {
+    if (!features.subscriptionCancel) throw disabled('subscription cancel');
+    const subscription = await prisma.subscription.findFirst({ where: { id: flow.subscriptionId, accountId, customerId }, select: { status: true } });
+    if (!subscription) throw new ApiError('not_found', `No such subscription for this customer: ${flow.subscriptionId}.`, 'flow.subscriptionId');
+    if (subscription.status === 'canceled') throw new ApiError('validation_error', 'This subscription is already canceled.', 'flow.subscriptionId');
+    return null;
+  }
+  if (!features.subscriptionUpdate) throw disabled('subscription update');
+  const scope = { accountId, customerId };
+  const subscription = await findLiveSubscription(scope, flow.subscriptionId);
+  if (!subscription) throw new ApiError('not_found', `No such live subscription for this customer: ${flow.subscriptionId}.`, 'flow.subscriptionId');
+  const refusal = planChangeRefusal(subscription);
+  if (refusal) throw new ApiError('validation_error', refusal, 'flow.subscriptionId');
+  if (flow.type === 'subscription_update') return null;
+  const item = flow.items[0]!;
+  try {
+    return (await checkPlanChoice(scope, { subscriptionId: subscription.id, price: item.price, quantity: item.quantity }, features)).quantity;
+  } catch (error) {
+    // The same refusal the customer would meet, named by where it is in this request.
+    if (error instanceof ApiError && isPlanRefusal(error.message)) throw new ApiError('validation_error', PLAN_REFUSALS[error.message].text, `flow.items.0.${error.param}`);
+    throw error;
   }
 }

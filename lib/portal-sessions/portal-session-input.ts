@@ -14,6 +14,17 @@ const ZFlow = z.discriminatedUnion('type', [
     type: z.literal('invoice_payment'),
     invoiceId: z.string().refine((v) => isId('invoice', v), { message: 'must be an invoice id (inv_…)' }),
   }),
+  z.strictObject({
+    type: z.literal('subscription_update'),
+    subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id (sub_…)' }),
+  }),
+  z.strictObject({
+    type: z.literal('subscription_update_confirm'),
+    subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id (sub_…)' }),
+    items: z
+      .array(z.strictObject({ price: z.string().refine((v) => isId('price', v), { message: 'must be a price id (price_…)' }), quantity: z.number().int().min(1).max(100_000).optional() }))
+      .length(1, { message: 'the portal confirms a change of the plan, one item' }),
+  }),
 ]);
 
 export const ZCreatePortalSession = z.strictObject({

@@ -11,7 +11,15 @@ const ZPortalSession = z
     url: z.string().meta({ description: 'The single-use link; it opens the portal once, before expiresAt.' }),
     returnUrl: z.string(),
     locale: z.string(),
-    flow: z.union([z.object({ type: z.literal('payment_method_update') }), z.object({ type: z.literal('subscription_cancel'), subscriptionId: z.string() }), z.object({ type: z.literal('invoice_payment'), invoiceId: z.string() })]).nullable(),
+    flow: z
+      .union([
+        z.object({ type: z.literal('payment_method_update') }),
+        z.object({ type: z.literal('subscription_cancel'), subscriptionId: z.string() }),
+        z.object({ type: z.literal('invoice_payment'), invoiceId: z.string() }),
+        z.object({ type: z.literal('subscription_update'), subscriptionId: z.string() }),
+        z.object({ type: z.literal('subscription_update_confirm'), subscriptionId: z.string(), items: z.array(z.object({ price: z.string(), quantity: z.number().int() })) }),
+      ])
+      .nullable(),
     expiresAt: ZTimestamp,
     createdAt: ZTimestamp,
   })

@@ -1,8 +1,18 @@
 import type { PortalSession } from '../db/generated/client';
 
-export type TPortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string } | { type: 'invoice_payment'; invoiceId: string } | null;
+export type TPortalSessionFlow =
+  | { type: 'payment_method_update' }
+  | { type: 'subscription_cancel'; subscriptionId: string }
+  | { type: 'invoice_payment'; invoiceId: string }
+  | { type: 'subscription_update'; subscriptionId: string }
+  | { type: 'subscription_update_confirm'; subscriptionId: string; items: { price: string; quantity: number }[] }
+  | null;
 
-export function serializeFlow(session: Pick<PortalSession, 'flowType' | 'flowSubscriptionId' | 'flowInvoiceId'>): TPortalSessionFlow {
+export function serializeFlow(session: Pick<PortalSession, 'flowType' | 'flowSubscriptionId' | 'flowInvoiceId' | 'flowPriceId' | 'flowQuantity'>): TPortalSessionFlow {
+  if (session.flowType === 'subscription_update') return { type: 'subscription_update', subscriptionId: session.flowSubscriptionId! };
+  if (session.flowType === 'subscription_update_confirm') {
+    return { type: 'subscription_update_confirm', subscriptionId: session.flowSubscriptionId!, items: [{ price: session.flowPriceId!, quantity: session.flowQuantity! }] };
+  }
   if (session.flowType === 'subscription_cancel') return { type: 'subscription_cancel', subscriptionId: session.flowSubscriptionId! };
   if (session.flowType === 'invoice_payment') return { type: 'invoice_payment', invoiceId: session.flowInvoiceId! };
   if (session.flowType === 'payment_method_update') return { type: 'payment_method_update' };

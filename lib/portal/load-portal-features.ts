@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import type { PortalConfiguration } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { DEFAULT_CUSTOMER_UPDATES, isCustomerField, type TCustomerField } from './customer-fields';
@@ -16,8 +17,17 @@ export type TPortalFeatures = {
   /** Pausing payments for 1 to pauseMaxPeriods billing periods, offered in the cancel dialog. */
   subscriptionPause: boolean;
   pauseMaxPeriods: number;
+  /** Changing plan: to these products' prices (in this order), seats within bounds, billed and timed so. */
+  subscriptionUpdate: boolean;
+  updateProducts: TUpdateProduct[];
+  updateQuantity: { enabled: boolean; min: number; max: number };
+  updateProrationBehavior: 'create_prorations' | 'none' | 'always_invoice';
+  updateDowngradeTiming: 'now' | 'period_end';
   defaultLocale: string;
 };
+
+export const ZUpdateProducts = z.array(z.strictObject({ product: z.string(), prices: z.array(z.string()) }));
+export type TUpdateProduct = z.infer<typeof ZUpdateProducts>[number];
 
 const DEFAULT_REASONS = ['too_expensive', 'missing_features', 'switched_service', 'unused', 'customer_service', 'too_complex', 'low_quality', 'other'];
 
@@ -42,6 +52,12 @@ export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
     customerAllowedUpdates: (c?.customerAllowedUpdates ?? DEFAULT_CUSTOMER_UPDATES).filter(isCustomerField),
     subscriptionPause: c?.subscriptionPauseEnabled ?? false,
     pauseMaxPeriods: c?.subscriptionPauseMaxPeriods ?? 3,
+    subscriptionUpdate: c?.subscriptionUpdateEnabled ?? false,
+    // Checked when written; read defensively all the same, as a column of JSON.
+    updateProducts: ZUpdateProducts.safeParse(c?.subscriptionUpdateProducts ?? []).data ?? [],
+    updateQuantity: { enabled: c?.updateQuantityEnabled ?? false, min: c?.updateQuantityMin ?? 1, max: c?.updateQuantityMax ?? 99 },
+    updateProrationBehavior: c?.updateProrationBehavior ?? 'create_prorations',
+    updateDowngradeTiming: c?.updateDowngradeTiming ?? 'now',
     defaultLocale: c?.defaultLocale ?? 'en',
   };
 }

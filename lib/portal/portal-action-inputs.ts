@@ -17,3 +17,10 @@ export const ZPauseInput = z.strictObject({
   subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id' }),
   periods: z.number().int().min(1).max(12),
 });
+
+export const ZChangePlanInput = z.strictObject({
+  subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id' }),
+  price: z.string().refine((v) => isId('price', v), { message: 'must be a price id' }),
+  quantity: z.number().int().min(1).max(100_000).optional(),
+  prorationDate: z.number().int().min(0),
+});

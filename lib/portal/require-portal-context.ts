@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect, unauthorized } from 'next/navigation';
-import { flowPage, PORTAL_PATH_HEADER } from '../portal-login/flow-scope';
+import { flowRedirect, PORTAL_PATH_HEADER } from '../portal-login/flow-scope';
 import { getPortalContext, type TPortalContext } from './get-portal-context';
 
 /**
@@ -11,7 +11,7 @@ import { getPortalContext, type TPortalContext } from './get-portal-context';
 export async function requirePortalContext(): Promise<TPortalContext> {
   const ctx = await getPortalContext();
   if (!ctx) unauthorized();
-  const home = flowPage(ctx.login);
-  if (home && (await headers()).get(PORTAL_PATH_HEADER) !== home) redirect(home);
+  const home = flowRedirect(ctx.login, (await headers()).get(PORTAL_PATH_HEADER));
+  if (home) redirect(home);
   return ctx;
 }

@@ -36,6 +36,15 @@ const ZPortalConfiguration = z
       subscriptionResume: enabled,
       customerUpdate: z.object({ enabled: z.boolean(), allowedUpdates: z.array(z.enum(CUSTOMER_FIELDS)) }).meta({ description: 'The customer may edit these of their billing details in the portal; invoices issued afterwards carry them.' }),
       subscriptionPause: z.object({ enabled: z.boolean(), maxPeriods: z.number().int() }).meta({ description: 'The cancel dialog offers to pause payments for 1 to maxPeriods billing periods instead (renewals in the pause are voided; off by default).' }),
+      subscriptionUpdate: z
+        .object({
+          enabled: z.boolean(),
+          products: z.array(z.object({ product: z.string(), prices: z.array(z.string()) })),
+          quantity: z.object({ enabled: z.boolean(), min: z.number().int(), max: z.number().int() }),
+          prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']),
+          downgradeTiming: z.enum(['now', 'period_end']),
+        })
+        .meta({ description: 'The customer may change plan to the listed prices (and seats within quantity, when enabled), seeing the exact charge first; a downgrade waits for the period’s end with downgradeTiming period_end. Off by default.' }),
       invoicePayment: enabled.meta({ description: 'The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow).' }),
     }),
     defaultLocale: z.string(),

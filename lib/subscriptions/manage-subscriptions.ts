@@ -166,6 +166,11 @@ export async function resumeSubscriptionById(accountId: string, id: string) {
  * prorate.
  */
 export async function updateSubscription(accountId: string, id: string, patch: z.infer<typeof ZSubscriptionUpdate>, realNow = new Date()) {
+  return (await changeSubscription(accountId, id, patch, realNow)).subscription;
+}
+
+/** updateSubscription, answering also the invoice it issued to bill an item change now (always_invoice), if any. */
+export async function changeSubscription(accountId: string, id: string, patch: z.infer<typeof ZSubscriptionUpdate>, realNow = new Date()) {
   const prisma = getPrisma();
   const changed = await prisma.$transaction(async (tx) => {
     const current = await findSubscriptionOrThrow(tx, accountId, id);
@@ -176,7 +181,8 @@ export async function updateSubscription(accountId: string, id: string, patch: z
     const scope = { accountId, customerId: current.customerId };
     const data: Prisma.SubscriptionUncheckedUpdateInput = {};
 
-    const prorations = patch.items ? await changeItems(tx, current, patch.items, patch.prorationBehavior ?? 'create_prorations', now) : [];
+    const behavior = patch.prorationBehavior ?? 'create_prorations';
+    const prorations = patch.items ? await changeItems(tx, current, patch.items, behavior, prorationMoment(current, patch.prorationDate, now)) : [];
     if (patch.cancelAtPeriodEnd !== undefined) {
       Object.assign(data, patch.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true, canceledAt: current.canceledAt ?? now } : { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null });
     }
@@ -199,19 +205,33 @@ export async function updateSubscription(accountId: string, id: string, patch: z
     const updated = await findSubscriptionOrThrow(tx, accountId, id);
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
 
-    const billNow = patch.prorationBehavior === 'always_invoice' && prorations.reduce((sum, line) => sum + line.amount, 0n) > 0n;
-    if (!billNow) {
+    if (!billsNow(behavior, prorations)) {
       await keepForNextInvoice(tx, current, prorations, now);
-      return { now, invoiceId: null };
+      return { now, invoiceId: null, collect: false };
     }
     const invoice = await issueSubscriptionInvoice(tx, {
       subscription: updated, customer, periodStart: now, periodEnd: current.currentPeriodEnd, at: now,
       billingReason: 'subscription_update', collectAt: now, charge: prorationCharge(updated, prorations, now),
     });
-    return { now, invoiceId: invoice.status === 'open' ? invoice.id : null };
+    return { now, invoiceId: invoice.id, collect: invoice.status === 'open' };
   });
-  if (changed.invoiceId) await collectNow(accountId, changed.invoiceId, changed.now);
-  return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, id));
+  if (changed.invoiceId && changed.collect) await collectNow(accountId, changed.invoiceId, changed.now);
+  return { subscription: serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, id)), invoiceId: changed.invoiceId };
+}
+
+/** Whether an item change is invoiced and charged at once: with always_invoice, unless it comes to a credit (which waits for the next invoice). */
+export function billsNow(behavior: 'create_prorations' | 'always_invoice' | 'none', prorations: readonly TProrationLine[]): boolean {
+  return behavior === 'always_invoice' && prorations.reduce((sum, line) => sum + line.amount, 0n) > 0n;
+}
+
+/** When an item change is prorated from: now, or a moment of the current period already passed (a preview's). */
+function prorationMoment(current: TSubscriptionRow, prorationDate: number | undefined, now: Date): Date {
+  if (prorationDate === undefined) return now;
+  const at = new Date(prorationDate * 1000);
+  if (at < current.currentPeriodStart || at > now) {
+    throw new ApiError('validation_error', `prorationDate: must fall between the current period's start (${current.currentPeriodStart.toISOString()}) and now.`, 'prorationDate');
+  }
+  return at;
 }
 
 /**
@@ -220,6 +240,8 @@ export async function updateSubscription(accountId: string, id: string, patch: z
  */
 export async function changeItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, items: TItemChange[], behavior: 'create_prorations' | 'always_invoice' | 'none', now: Date): Promise<TProrationLine[]> {
   await replaceItems(tx, current, items, now);
+  // A change of items made now replaces one that was waiting for the period's end.
+  if (current.scheduledPriceId) await tx.subscription.update({ where: { id: current.id }, data: { scheduledPriceId: null, scheduledQuantity: null } });
   if (behavior === 'none' || current.status === 'trialing') return [];
   const after = await findSubscriptionOrThrow(tx, current.accountId, current.id);
   return prorationLines(itemTerms(current), itemTerms(after), { start: current.currentPeriodStart, end: current.currentPeriodEnd }, now);

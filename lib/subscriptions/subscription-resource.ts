@@ -29,6 +29,10 @@ export const ZSubscription = z
       .object({ behavior: z.enum(['keep_as_draft', 'mark_uncollectible', 'void']), resumesAt: ZTimestamp.nullable() })
       .nullable()
       .meta({ description: 'While paused: what its renewals make instead of charging, and when it resumes by itself.' }),
+    scheduledChange: z
+      .object({ items: z.array(z.object({ price: z.string(), quantity: z.number().int() })), effectiveAt: ZTimestamp })
+      .nullable()
+      .meta({ description: 'A plan change the customer set for the end of the current period (a downgrade in the portal): the items its renewal bills. A PATCH of items replaces it.' }),
     canceledAt: ZTimestamp.nullable(),
     endedAt: ZTimestamp.nullable(),
     cancellationDetails: z.object({ reason: z.string().nullable(), comment: z.string().nullable() }),
@@ -62,6 +66,7 @@ export function serializeSubscription(s: TSubscriptionRow): z.infer<typeof ZSubs
     billingCycleAnchor: s.billingCycleAnchor.toISOString(),
     cancelAtPeriodEnd: s.cancelAtPeriodEnd,
     pauseCollection: s.pauseBehavior ? { behavior: s.pauseBehavior, resumesAt: iso(s.pauseResumesAt) } : null,
+    scheduledChange: s.scheduledPriceId && s.scheduledQuantity !== null ? { items: [{ price: s.scheduledPriceId, quantity: s.scheduledQuantity }], effectiveAt: s.currentPeriodEnd.toISOString() } : null,
     canceledAt: iso(s.canceledAt),
     endedAt: iso(s.endedAt),
     cancellationDetails: { reason: s.cancellationReason, comment: s.cancellationComment },

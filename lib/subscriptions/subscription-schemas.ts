@@ -38,6 +38,7 @@ export const ZSubscriptionUpdate = z
   .strictObject({
     items: ZItemChanges.optional().meta({ description: 'Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one.' }),
     prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']).optional().meta({ description: 'How an item change is billed; defaults to create_prorations.' }),
+    prorationDate: z.number().int().optional().meta({ description: 'Unix seconds, within the current period and not in the future: the moment an item change is prorated from (default: now). Pass the one a preview (GET /api/v1/invoices/upcoming) used to be billed exactly what it showed.' }),
     cancelAtPeriodEnd: z.boolean().optional(),
     pauseCollection: z
       .strictObject({

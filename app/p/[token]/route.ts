@@ -25,7 +25,7 @@ export async function GET(request: Request, context: TContext) {
   const outcome = await openPortalLink((await context.params).token, request.headers);
   if (outcome.kind === 'opened') {
     const config = getConfig();
-    const landing = portalLanding(outcome.session.flowType, new URL(request.url).searchParams.get('tab'));
+    const landing = portalLanding(outcome.session, new URL(request.url).searchParams.get('tab'));
     return new Response(null, {
       status: 303,
       headers: {
@@ -41,7 +41,7 @@ export async function GET(request: Request, context: TContext) {
     const config = getConfig();
     const login = await findPortalLogin((await cookies()).get(portalCookieSpec(config.portalBaseUrl).name)?.value);
     if (login && login.session.id === outcome.session.id) {
-      const landing = portalLanding(login.session.flowType, new URL(request.url).searchParams.get('tab'));
+      const landing = portalLanding(login.session, new URL(request.url).searchParams.get('tab'));
       return new Response(null, { status: 303, headers: { Location: `${config.portalBaseUrl}${landing}`, 'Cache-Control': 'no-store' } });
     }
     return linkPageResponse('used', request, outcome.session);

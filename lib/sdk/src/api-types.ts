@@ -824,6 +824,18 @@ export type components = {
                 /** @constant */
                 type: "invoice_payment";
                 invoiceId: string;
+            } | {
+                /** @constant */
+                type: "subscription_update";
+                subscriptionId: string;
+            } | {
+                /** @constant */
+                type: "subscription_update_confirm";
+                subscriptionId: string;
+                items: {
+                    price: string;
+                    quantity?: number;
+                }[];
             };
         };
         CustomerCreate: {
@@ -1030,6 +1042,8 @@ export type components = {
              * @enum {string}
              */
             prorationBehavior?: "create_prorations" | "none" | "always_invoice";
+            /** @description Unix seconds, within the current period and not in the future: the moment an item change is prorated from (default: now). Pass the one a preview (GET /api/v1/invoices/upcoming) used to be billed exactly what it showed. */
+            prorationDate?: number;
             cancelAtPeriodEnd?: boolean;
             /** @description Pause collection: renewals go on, but their invoices are kept as drafts, marked uncollectible or voided instead of charged. null resumes. */
             pauseCollection?: {
@@ -1173,6 +1187,30 @@ export type components = {
                     enabled?: boolean;
                     maxPeriods?: number;
                 };
+                subscriptionUpdate?: {
+                    enabled?: boolean;
+                    /** @description The products and prices a customer may switch to, in the order shown; each price recurring, active and of its product. Replaces the list. */
+                    products?: {
+                        /**
+                         * @description A product id.
+                         * @example prod_01JD8X3YQ9T5W7V2K4M6N8P0R2
+                         */
+                        product: string;
+                        prices: string[];
+                    }[];
+                    quantity?: {
+                        enabled?: boolean;
+                        min?: number;
+                        max?: number;
+                    };
+                    /** @enum {string} */
+                    prorationBehavior?: "create_prorations" | "none" | "always_invoice";
+                    /**
+                     * @description When a change to a cheaper plan takes effect: now, or when the period already paid for ends.
+                     * @enum {string}
+                     */
+                    downgradeTiming?: "now" | "period_end";
+                };
                 customerUpdate?: {
                     enabled?: boolean;
                     allowedUpdates?: ("email" | "name" | "phone" | "address" | "taxIds")[];
@@ -1205,6 +1243,18 @@ export type components = {
                 /** @constant */
                 type: "invoice_payment";
                 invoiceId: string;
+            } | {
+                /** @constant */
+                type: "subscription_update";
+                subscriptionId: string;
+            } | {
+                /** @constant */
+                type: "subscription_update_confirm";
+                subscriptionId: string;
+                items: {
+                    price: string;
+                    quantity: number;
+                }[];
             }) | null;
             /**
              * Format: date-time
@@ -1477,6 +1527,19 @@ export type components = {
                 /** @enum {string} */
                 behavior: "keep_as_draft" | "mark_uncollectible" | "void";
                 resumesAt: string | null;
+            } | null;
+            /** @description A plan change the customer set for the end of the current period (a downgrade in the portal): the items its renewal bills. A PATCH of items replaces it. */
+            scheduledChange: {
+                items: {
+                    price: string;
+                    quantity: number;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC.
+                 * @example 2026-11-28T09:30:00.000Z
+                 */
+                effectiveAt: string;
             } | null;
             canceledAt: string | null;
             endedAt: string | null;
@@ -1802,6 +1865,23 @@ export type components = {
                 subscriptionPause: {
                     enabled: boolean;
                     maxPeriods: number;
+                };
+                /** @description The customer may change plan to the listed prices (and seats within quantity, when enabled), seeing the exact charge first; a downgrade waits for the period’s end with downgradeTiming period_end. Off by default. */
+                subscriptionUpdate: {
+                    enabled: boolean;
+                    products: {
+                        product: string;
+                        prices: string[];
+                    }[];
+                    quantity: {
+                        enabled: boolean;
+                        min: number;
+                        max: number;
+                    };
+                    /** @enum {string} */
+                    prorationBehavior: "create_prorations" | "none" | "always_invoice";
+                    /** @enum {string} */
+                    downgradeTiming: "now" | "period_end";
                 };
                 /** @description The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow). */
                 invoicePayment: {

@@ -1,6 +1,11 @@
 import type { components, operations } from './api-types.js';
 
-export type PortalSessionFlow = { type: 'payment_method_update' } | { type: 'subscription_cancel'; subscriptionId: string } | { type: 'invoice_payment'; invoiceId: string };
+export type PortalSessionFlow =
+  | { type: 'payment_method_update' }
+  | { type: 'subscription_cancel'; subscriptionId: string }
+  | { type: 'invoice_payment'; invoiceId: string }
+  | { type: 'subscription_update'; subscriptionId: string }
+  | { type: 'subscription_update_confirm'; subscriptionId: string; items: { price: string; quantity?: number }[] };
 
 export interface CreatePortalSessionInput {
   customerId: string;

@@ -1,0 +1,57 @@
+import { PlugipayClient } from '../../lib/sdk/src/plugipay';
+import { accessibilityViolations, expect, test } from '../support/test';
+
+// Changing plan as a customer does it with the keyboard alone, from a link minted with the SDK, where
+// the merchant offers two plans; the preview is checked in light and dark, and what is charged is
+// what it said.
+test('a customer upgrades with the keyboard alone and is charged exactly the preview', async ({ page, baseURL, fixtures }) => {
+  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
+  const customer = await plugipay.customers.create({ email: `upgrade-${Date.now()}@example.com`, name: 'Uma Upgrade' });
+  const plan = async (name: string, unitAmount: number) => {
+    const product = await plugipay.products.create({ name, description: `The ${name} plan` });
+    return plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount, recurring: { interval: 'month' } });
+  };
+  const [solo, team] = [await plan(`Solo ${Date.now()}`, 1000), await plan(`Team ${Date.now()}`, 4000)];
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_visa' });
+  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: solo.id }] });
+  const offered = [solo, team].map((price) => ({ product: price.product, prices: [price.id] }));
+  await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: true, products: offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: false } } } });
+  try {
+    const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://saas.example/account', locale: 'en' });
+    await page.goto(session.url);
+    await page.getByRole('navigation').getByRole('link', { name: 'Subscription', exact: true }).click();
+    await page.getByRole('link', { name: 'Change plan' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Change plan' })).toBeVisible();
+    const choices = page.getByRole('group', { name: 'Choose a plan' });
+    await expect(choices.getByRole('radio')).toHaveCount(2);
+    await expect(choices.getByRole('radio').first()).toBeDisabled();
+    await choices.getByRole('radio', { name: /€40\.00 per month/ }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Review change' })).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Review your new plan' })).toBeVisible();
+    const dueToday = page.getByRole('region', { name: 'Due today' });
+    const amount = await dueToday.getByRole('heading').locator('data').getAttribute('value');
+    expect(Number(amount)).toBeGreaterThan(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await accessibilityViolations(page), colorScheme).toEqual([]);
+    }
+    const confirm = page.getByRole('button', { name: /^Confirm and pay €\d+\.\d{2}$/ });
+    await confirm.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('Your plan has changed.');
+    await expect(page).toHaveURL(new RegExp(`/portal/subscription/${subscription.id}$`));
+    await expect(page.getByRole('main')).toContainText('Next charge: €40.00');
+
+    const changed = await plugipay.subscriptions.retrieve(subscription.id);
+    expect(changed.items.map((item) => item.price.id)).toEqual([team.id]);
+    const [latest] = (await plugipay.payments.list({ customer: customer.id, limit: 1 })).data;
+    expect(latest!.amount / 100).toBe(Number(amount));
+  } finally {
+    await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: false, products: [] } } });
+  }
+});

@@ -1,0 +1,174 @@
+import 'server-only';
+import { ApiError } from '../api/errors';
+import { recordAudit } from '../audit/record-audit';
+import { billingTime } from '../billing-engine/billing-time';
+import type { Prisma } from '../db/generated/client';
+import { dryRun } from '../db/dry-run';
+import { getPrisma } from '../db/get-db';
+import type { TPortalFeatures } from '../portal/load-portal-features';
+import { billsNow, changeItems, changeSubscription, keepForNextInvoice } from '../subscriptions/manage-subscriptions';
+import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
+import { recordEvent } from '../webhooks/record-event';
+import type { TActionScope, TCustomerScope } from './customer-scope';
+import { findLiveSubscription } from './live-subscriptions';
+import { findPlanPrice, planChangeRefusal, planOptions, type TPlanOption, type TPlanPrice } from './plan-options';
+import { prorationCharge, renewalCharge, RENEWAL_INCLUDE, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
+
+export type TPlanChoice = { subscriptionId: string; price: string; quantity?: number };
+
+// A preview older than this is reviewed again rather than billed from a moment long gone.
+const PREVIEW_LIFETIME_MS = 60 * 60 * 1000;
+
+/**
+ * Why a choice is refused: a code the portal shows in the customer's words (its validation errors
+ * carry codes), the field at fault, and the API's own words where a merchant meets it.
+ */
+export const PLAN_REFUSALS = {
+  plan_not_offered: { param: 'price', text: 'This plan is not offered for this subscription.' },
+  same_plan: { param: 'price', text: 'This is the current plan of the subscription.' },
+  seats_fixed: { param: 'quantity', text: 'The number of seats cannot be changed in this portal.' },
+  seats_out_of_range: { param: 'quantity', text: 'The quantity is outside the bounds of the portal configuration.' },
+  stale_preview: { param: 'prorationDate', text: 'This preview is out of date; review the change again.' },
+} as const;
+
+export type TPlanRefusal = keyof typeof PLAN_REFUSALS;
+
+export const isPlanRefusal = (code: string): code is TPlanRefusal => Object.hasOwn(PLAN_REFUSALS, code);
+
+const refuse = (code: TPlanRefusal) => new ApiError('validation_error', code, PLAN_REFUSALS[code].param);
+
+type TCheckedChoice = {
+  subscription: TRenewableSubscription;
+  option: TPlanOption;
+  price: TPlanPrice;
+  quantity: number;
+  /** A change to a cheaper plan may wait for the end of the period already paid for. */
+  timing: 'now' | 'period_end';
+};
+
+/** The customer's choice, checked against what the account offers this subscription. Writes nothing. */
+export async function checkPlanChoice(scope: TCustomerScope, choice: TPlanChoice, features: TPortalFeatures): Promise<TCheckedChoice> {
+  const subscription = await findLiveSubscription(scope, choice.subscriptionId);
+  if (!subscription) throw new ApiError('not_found', 'No such subscription.');
+  const refusal = planChangeRefusal(subscription);
+  if (refusal) throw new ApiError('invalid_state', refusal);
+  const found = findPlanPrice(await planOptions(features, subscription), choice.price);
+  if (!found) throw refuse('plan_not_offered');
+  const item = subscription.items[0]!;
+  const quantity = choice.quantity ?? item.quantity;
+  const seats = features.updateQuantity;
+  if (quantity !== item.quantity) {
+    if (!seats.enabled) throw refuse('seats_fixed');
+    if (!Number.isSafeInteger(quantity) || quantity < seats.min || quantity > seats.max) throw refuse('seats_out_of_range');
+  }
+  if (found.price.id === item.priceId && quantity === item.quantity) throw refuse('same_plan');
+  const cheaper = found.price.unitAmount * BigInt(quantity) < item.price.unitAmount * BigInt(item.quantity);
+  const timing = cheaper && features.updateDowngradeTiming === 'period_end' && subscription.status === 'active' ? 'period_end' : 'now';
+  return { subscription, ...found, quantity, timing };
+}
+
+export type TPlanChangePreview = {
+  subscription: TRenewableSubscription;
+  option: TPlanOption;
+  price: TPlanPrice;
+  quantity: number;
+  timing: 'now' | 'period_end';
+  /** The moment the change is prorated from; confirming with it bills exactly this preview. */
+  prorationDate: number;
+  /** Invoiced and charged at once (always_invoice), or null. */
+  dueNow: TSubscriptionCharge | null;
+  /** The next renewal's invoice with the change made, and when it comes. */
+  next: { charge: TSubscriptionCharge; date: Date };
+};
+
+/**
+ * What the change would bill, computed by running the change itself in a transaction that is
+ * rolled back: the amounts shown are those the confirmed change charges.
+ */
+export async function previewPlanChange(scope: TCustomerScope, choice: TPlanChoice, features: TPortalFeatures, realNow = new Date()): Promise<TPlanChangePreview> {
+  const checked = await checkPlanChoice(scope, choice, features);
+  const at = await customerTime(scope, realNow);
+  const { subscription } = checked;
+  const billed = await dryRun(async (tx) => {
+    if (checked.timing === 'period_end') {
+      await scheduleChange(tx, subscription, checked);
+      return { dueNow: null, after: await reload(tx, subscription) };
+    }
+    const behavior = features.updateProrationBehavior;
+    const prorations = await changeItems(tx, subscription, [{ id: subscription.items[0]!.id, price: checked.price.id, quantity: checked.quantity }], behavior, at);
+    const now = billsNow(behavior, prorations);
+    if (!now) await keepForNextInvoice(tx, subscription, prorations, at);
+    const after = await reload(tx, subscription);
+    return { dueNow: now ? prorationCharge(after, prorations, at) : null, after };
+  });
+  return { ...checked, prorationDate: Math.floor(at.getTime() / 1000), dueNow: billed.dueNow, next: { charge: renewalCharge(billed.after), date: billed.after.currentPeriodEnd } };
+}
+
+/**
+ * The customer changes plan: at once, prorated and billed as the account configures, or (a
+ * downgrade, where the account says so) when the period ends. plugipay.subscription.updated.v1
+ * either way; audited as the customer's.
+ */
+export async function changeOwnPlan(scope: TActionScope, choice: TPlanChoice & { prorationDate: number }, features: TPortalFeatures, realNow = new Date()) {
+  const checked = await checkPlanChoice(scope, choice, features);
+  const { subscription } = checked;
+  const audit = { subscriptionId: subscription.id, from: subscription.items[0]!.priceId, to: checked.price.id, quantity: checked.quantity, timing: checked.timing };
+  if (checked.timing === 'period_end') {
+    await getPrisma().$transaction(async (tx) => {
+      await scheduleChange(tx, subscription, checked);
+      await recordAudit({ ...scope, action: 'subscription.change_plan', metadata: audit }, tx);
+    });
+    return { subscriptionId: subscription.id, timing: checked.timing, effectiveAt: subscription.currentPeriodEnd, invoice: null };
+  }
+  const at = await customerTime(scope, realNow);
+  const from = new Date(choice.prorationDate * 1000);
+  if (from > at || at.getTime() - from.getTime() > PREVIEW_LIFETIME_MS || from < subscription.currentPeriodStart) {
+    throw refuse('stale_preview');
+  }
+  const changed = await changeSubscription(
+    scope.accountId,
+    subscription.id,
+    { items: [{ id: subscription.items[0]!.id, price: checked.price.id, quantity: checked.quantity }], prorationBehavior: features.updateProrationBehavior, prorationDate: choice.prorationDate },
+    realNow,
+  );
+  await recordAudit({ ...scope, action: 'subscription.change_plan', metadata: { ...audit, invoiceId: changed.invoiceId } });
+  const invoice = changed.invoiceId
+    ? await getPrisma().invoice.findFirstOrThrow({ where: { id: changed.invoiceId, accountId: scope.accountId, customerId: scope.customerId }, select: { id: true, status: true, total: true, currency: true } })
+    : null;
+  return { subscriptionId: subscription.id, timing: checked.timing, effectiveAt: at, invoice };
+}
+
+/** The customer keeps their plan: a change scheduled for the period's end is undone. */
+export async function keepCurrentPlan(scope: TActionScope, subscriptionId: string) {
+  const { accountId, customerId } = scope;
+  return getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, customerId, scheduledPriceId: { not: null } }, data: { scheduledPriceId: null, scheduledQuantity: null } });
+    if (count !== 1) {
+      const exists = await tx.subscription.count({ where: { id: subscriptionId, accountId, customerId } });
+      throw exists ? new ApiError('invalid_state', 'No plan change is scheduled.') : new ApiError('not_found', 'No such subscription.');
+    }
+    const kept = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: SUBSCRIPTION_INCLUDE });
+    await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(kept) });
+    await recordAudit({ ...scope, action: 'subscription.keep_plan', metadata: { subscriptionId } }, tx);
+    return kept;
+  });
+}
+
+/** Sets the change for the period's end, if the subscription still may change; its renewal applies it. */
+async function scheduleChange(tx: Prisma.TransactionClient, subscription: TRenewableSubscription, checked: TCheckedChoice) {
+  const { count } = await tx.subscription.updateMany({
+    where: { id: subscription.id, accountId: subscription.accountId, customerId: subscription.customerId, status: 'active', cancelAtPeriodEnd: false },
+    data: { scheduledPriceId: checked.price.id, scheduledQuantity: checked.quantity },
+  });
+  if (count !== 1) throw refuse('stale_preview');
+  const scheduled = await tx.subscription.findUniqueOrThrow({ where: { id: subscription.id }, include: SUBSCRIPTION_INCLUDE });
+  await recordEvent(tx, { accountId: subscription.accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(scheduled) });
+}
+
+const reload = (tx: Prisma.TransactionClient, subscription: { id: string }) => tx.subscription.findUniqueOrThrow({ where: { id: subscription.id }, include: RENEWAL_INCLUDE });
+
+/** The customer's billing time: their test clock's, else now. */
+async function customerTime({ accountId, customerId }: TCustomerScope, realNow: Date): Promise<Date> {
+  const customer = await getPrisma().customer.findFirstOrThrow({ where: { id: customerId, accountId }, select: { accountId: true, testClockId: true } });
+  return billingTime(getPrisma(), customer, realNow);
+}

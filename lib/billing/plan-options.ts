@@ -1,0 +1,59 @@
+import 'server-only';
+import type { TPortalFeatures } from '../portal/load-portal-features';
+import { getPrisma } from '../db/get-db';
+import type { TRenewableSubscription } from './renewal-charge';
+
+export type TPlanPrice = { id: string; unitAmount: bigint; currency: string; interval: string; intervalCount: number; nickname: string | null };
+export type TPlanOption = { product: { id: string; name: string; description: string | null }; prices: TPlanPrice[] };
+
+/**
+ * Why a subscription cannot change plan in the portal, or null when it can: it must be running
+ * (active or trialing, not set to cancel, not paused) and have one item, the plan.
+ */
+export function planChangeRefusal(subscription: TRenewableSubscription): string | null {
+  if (subscription.status !== 'active' && subscription.status !== 'trialing') return `This subscription is ${subscription.status}; only an active one can change plan.`;
+  if (subscription.cancelAtPeriodEnd) return 'This subscription is set to cancel; resume it before changing plan.';
+  if (subscription.items.length !== 1) return 'This subscription has several items; its plan is changed by the merchant.';
+  return null;
+}
+
+/**
+ * The plans the account lets this subscription switch to, in the configuration's order: each listed
+ * price that is still active, of an active product, in the subscription's currency and renewing on
+ * its billing period (one subscription has one period). One query.
+ */
+export async function planOptions(features: TPortalFeatures, subscription: TRenewableSubscription): Promise<TPlanOption[]> {
+  const current = subscription.items[0]!.price;
+  const listed = features.updateProducts;
+  const prices = await getPrisma().price.findMany({
+    where: {
+      accountId: subscription.accountId,
+      id: { in: listed.flatMap((p) => p.prices) },
+      active: true,
+      currency: subscription.currency,
+      interval: current.interval,
+      intervalCount: current.intervalCount,
+      product: { active: true },
+    },
+    include: { product: true },
+  });
+  return listed.flatMap((entry) => {
+    const own = entry.prices.flatMap((id) => prices.filter((p) => p.id === id && p.productId === entry.product));
+    if (own.length === 0) return [];
+    const { product } = own[0]!;
+    return [
+      {
+        product: { id: product.id, name: product.name, description: product.description },
+        prices: own.map((p) => ({ id: p.id, unitAmount: p.unitAmount, currency: p.currency, interval: p.interval!, intervalCount: p.intervalCount, nickname: p.nickname })),
+      },
+    ];
+  });
+}
+
+export function findPlanPrice(options: readonly TPlanOption[], priceId: string): { option: TPlanOption; price: TPlanPrice } | null {
+  for (const option of options) {
+    const price = option.prices.find((p) => p.id === priceId);
+    if (price) return { option, price };
+  }
+  return null;
+}
