@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiCaller, uniqueTag } from '@/lib/testing/api-caller';
 import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
 import { runningServer } from '@/lib/testing/running-server';
 
@@ -82,5 +83,34 @@ describe('a cancel flow login', () => {
 
     const canceled = await post('/portal/api/subscription/cancel', { subscriptionId: own.subscription });
     expect(canceled.status).toBe(200);
+  });
+});
+
+describe('a flow’s afterCompletion', () => {
+  const api = apiCaller(server);
+  const addCard = { number: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' };
+  const newCustomer = async () => (await api(server.creds.merchant, 'POST', '/api/v1/customers', { email: `after-${uniqueTag()}@example.com` })).body.id as string;
+
+  it('ends on a hosted confirmation with the way back, and nothing else is open to it then', async () => {
+    const { get, post } = await login(await newCustomer(), { type: 'payment_method_update', afterCompletion: { type: 'hosted_confirmation' } });
+    expect((await get('/portal/flow/complete')).headers.get('location')).toBe('/portal/flow/payment-method');
+    const added = await post('/portal/api/payment-methods', addCard);
+    expect((await added.json()).redirectTo).toBe('/portal/flow/complete');
+    const page = await get('/portal/flow/complete');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/Your payment method is saved[\s\S]*Return to Acme Cloud/);
+    expect((await get('/portal/flow/payment-method')).headers.get('location')).toBe('/portal/flow/complete');
+    await expectForbidden(await post('/portal/api/payment-methods', { ...addCard, number: '5555555555554444' }));
+  });
+
+  it('carries on into the whole portal with portal_homepage', async () => {
+    const customer = await newCustomer();
+    const minted = await mintPortalSession(server.baseUrl, server.creds.merchant, { customerId: customer, flow: { type: 'payment_method_update' } });
+    expect(minted.flow).toEqual({ type: 'payment_method_update', afterCompletion: { type: 'redirect' } });
+    const { get, post } = await login(customer, { type: 'payment_method_update', afterCompletion: { type: 'portal_homepage' } });
+    expect((await get('/portal/invoices')).status).toBe(307);
+    expect((await (await post('/portal/api/payment-methods', addCard)).json()).redirectTo).toBe('/portal');
+    expect((await get('/portal')).status).toBe(200);
+    expect((await get('/portal/invoices')).status).toBe(200);
   });
 });

@@ -121,7 +121,7 @@ describe('paying what is owed in the portal', () => {
     expect((await mint(first.id)).body.error).toMatchObject({ code: 'validation_error', param: 'flow.invoiceId' });
     expect((await mint(second.id, billing(), await customer(billing(), 'tok_visa'))).body.error).toMatchObject({ code: 'not_found', param: 'flow.invoiceId' });
     const created = (await mint(second.id)).body;
-    expect(created.flow).toEqual({ type: 'invoice_payment', invoiceId: second.id });
+    expect(created.flow).toEqual({ type: 'invoice_payment', invoiceId: second.id, afterCompletion: { type: 'redirect' } });
   });
 
   it('is absent and refused when the merchant turns it off', async () => {

@@ -195,7 +195,7 @@ describe('changing plan in the portal', () => {
 
     const mint = (flow: Record<string, unknown>, customer = customerId) => api(billing(), 'POST', '/api/v1/portal-sessions', { customerId: customer, returnUrl, flow });
     const confirmFlow = { type: 'subscription_update_confirm', subscriptionId: second.id, items: [{ price: plans.pro.id }] };
-    expect((await mint(confirmFlow)).body.flow).toEqual({ ...confirmFlow, items: [{ price: plans.pro.id, quantity: 1 }] });
+    expect((await mint(confirmFlow)).body.flow).toEqual({ ...confirmFlow, items: [{ price: plans.pro.id, quantity: 1 }], afterCompletion: { type: 'redirect' } });
     expect((await mint({ ...confirmFlow, items: [{ price: plans.proYearly.id }] })).body.error).toMatchObject({ code: 'validation_error', param: 'flow.items.0.price' });
     expect((await mint({ ...confirmFlow, items: [{ price: plans.basic.id }] })).body.error).toMatchObject({ param: 'flow.items.0.price' });
     expect((await mint(confirmFlow, other(await subscriber(plans.basic)))).body.error).toMatchObject({ code: 'not_found', param: 'flow.subscriptionId' });

@@ -82,7 +82,7 @@ async function ChargeLines({ charge, locale, label }: { charge: TSubscriptionCha
         {charge.lines.map((line, n) => (
           <li key={n} className="flex justify-between gap-4 py-2">
             <span>{line.description}</span>
-            <Money amount={line.amount} currency={charge.currency} locale={locale} className="tabular-nums" />
+            <Money amount={line.amount} currency={charge.currency} locale={locale} className="whitespace-nowrap tabular-nums" />
           </li>
         ))}
       </ul>

@@ -9,6 +9,8 @@ export type TPortalLogin = {
   accountId: string;
   customerId: string;
   expiresAt: Date;
+  /** Set once a flow that carries on after its task (hosted_confirmation) has done it. */
+  flowCompletedAt: Date | null;
   session: {
     id: string;
     returnUrl: string;
@@ -35,10 +37,13 @@ export async function findPortalLogin(cookieValue: string | undefined, now = ser
       accountId: true,
       customerId: true,
       expiresAt: true,
+      flowCompletedAt: true,
       portalSession: { select: { id: true, returnUrl: true, locale: true, flowType: true, flowSubscriptionId: true, flowInvoiceId: true, flowPriceId: true, flowQuantity: true, flowAfterCompletion: true } },
     },
   });
   if (!login) return null;
   const { portalSession, ...rest } = login;
-  return { ...rest, session: portalSession };
+  // A flow that ends on the portal's home is, its task done, a login to the whole portal.
+  const opened = login.flowCompletedAt && portalSession.flowAfterCompletion === 'portal_homepage';
+  return { ...rest, session: opened ? { ...portalSession, flowType: null } : portalSession };
 }

@@ -24,6 +24,16 @@ const FLOW_SCOPE: Record<TFlowType, { pages: (session: Pick<TSession, 'flowSubsc
   subscription_update_confirm: { pages: (session) => [`${changePlan(session)}/confirm`], actions: () => ['POST /portal/api/subscription/change'] },
 };
 
+/** Where a flow that ends on a hosted confirmation leads once its task is done; nothing else is open to it then. */
+export const FLOW_COMPLETE_PAGE = '/portal/flow/complete';
+
+function scopeOf(login: TPortalLogin): { pages: readonly string[]; actions: readonly string[] } | null {
+  const { flowType } = login.session;
+  if (!flowType) return null;
+  if (login.flowCompletedAt) return { pages: [FLOW_COMPLETE_PAGE], actions: [] };
+  return { pages: FLOW_SCOPE[flowType].pages(login.session), actions: FLOW_SCOPE[flowType].actions(login.session) };
+}
+
 /** Where a flow link lands. */
 export function flowLanding(session: Pick<TSession, 'flowSubscriptionId'> & { flowType: TFlowType }): string {
   return FLOW_SCOPE[session.flowType].pages(session)[0]!;
@@ -31,14 +41,13 @@ export function flowLanding(session: Pick<TSession, 'flowSubscriptionId'> & { fl
 
 /** Where a flow login belongs when it strays from its pages, or null where it may be. */
 export function flowRedirect(login: TPortalLogin, pathname: string | null): string | null {
-  const { flowType } = login.session;
-  if (!flowType) return null;
-  const pages = FLOW_SCOPE[flowType].pages(login.session);
-  return pathname && pages.includes(pathname) ? null : pages[0]!;
+  const scope = scopeOf(login);
+  if (!scope) return null;
+  return pathname && scope.pages.includes(pathname) ? null : scope.pages[0]!;
 }
 
 /** Whether a portal route handler (a PDF, an action) is within what the login may do. */
 export function isRouteWithinFlow(login: TPortalLogin, method: string, pathname: string): boolean {
-  const { flowType } = login.session;
-  return !flowType || FLOW_SCOPE[flowType].actions(login.session).includes(`${method} ${pathname}`);
+  const scope = scopeOf(login);
+  return !scope || scope.actions.includes(`${method} ${pathname}`);
 }

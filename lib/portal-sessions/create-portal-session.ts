@@ -43,7 +43,7 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
     flowInvoiceId: input.flow?.type === 'invoice_payment' ? input.flow.invoiceId : null,
     flowPriceId: input.flow?.type === 'subscription_update_confirm' ? input.flow.items[0]!.price : null,
     flowQuantity: input.flow?.type === 'subscription_update_confirm' ? confirmedQuantity : null,
-    flowAfterCompletion: null,
+    flowAfterCompletion: input.flow?.afterCompletion?.type ?? null,
     expiresAt: new Date(now.getTime() + config.portalSessionTtlSeconds * 1000),
     consumedAt: null,
     createdAt: now,
@@ -54,9 +54,9 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
   // statements in a transaction it was five round trips (docs/decisions.md).
   const written = await getPrisma().$queryRaw<{ id: string }[]>`
     WITH "session" AS (
-      INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "flowInvoiceId", "flowPriceId", "flowQuantity", "expiresAt", "createdAt")
+      INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "flowInvoiceId", "flowPriceId", "flowQuantity", "flowAfterCompletion", "expiresAt", "createdAt")
       SELECT ${session.id}, "accountId", "id", ${session.apiKeyId}, ${session.platformAccountId}, ${session.returnUrl}, ${session.locale},
-        CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.flowInvoiceId}, ${session.flowPriceId}, ${session.flowQuantity}, ${session.expiresAt}, ${session.createdAt}
+        CAST(${session.flowType} AS "PortalFlowType"), ${session.flowSubscriptionId}, ${session.flowInvoiceId}, ${session.flowPriceId}, ${session.flowQuantity}, CAST(${session.flowAfterCompletion} AS "FlowAfterCompletion"), ${session.expiresAt}, ${session.createdAt}
       FROM "Customer" WHERE "accountId" = ${accountId} AND "id" = ${input.customerId} AND "deletedAt" IS NULL
       RETURNING "id")
     INSERT INTO "Event" ("id", "accountId", "type", "data", "createdAt")

@@ -19,6 +19,7 @@ const ZPortalSession = z
         z.object({ type: z.literal('subscription_update'), subscriptionId: z.string() }),
         z.object({ type: z.literal('subscription_update_confirm'), subscriptionId: z.string(), items: z.array(z.object({ price: z.string(), quantity: z.number().int() })) }),
       ])
+      .and(z.object({ afterCompletion: z.object({ type: z.enum(['redirect', 'hosted_confirmation', 'portal_homepage']) }) }))
       .nullable(),
     expiresAt: ZTimestamp,
     createdAt: ZTimestamp,

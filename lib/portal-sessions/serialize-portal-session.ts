@@ -1,14 +1,22 @@
 import type { PortalSession } from '../db/generated/client';
 
-export type TPortalSessionFlow =
+type TFlowTask =
   | { type: 'payment_method_update' }
   | { type: 'subscription_cancel'; subscriptionId: string }
   | { type: 'invoice_payment'; invoiceId: string }
   | { type: 'subscription_update'; subscriptionId: string }
-  | { type: 'subscription_update_confirm'; subscriptionId: string; items: { price: string; quantity: number }[] }
-  | null;
+  | { type: 'subscription_update_confirm'; subscriptionId: string; items: { price: string; quantity: number }[] };
 
-export function serializeFlow(session: Pick<PortalSession, 'flowType' | 'flowSubscriptionId' | 'flowInvoiceId' | 'flowPriceId' | 'flowQuantity'>): TPortalSessionFlow {
+export type TPortalSessionFlow = (TFlowTask & { afterCompletion: { type: 'redirect' | 'hosted_confirmation' | 'portal_homepage' } }) | null;
+
+type TFlowColumns = Pick<PortalSession, 'flowType' | 'flowSubscriptionId' | 'flowInvoiceId' | 'flowPriceId' | 'flowQuantity' | 'flowAfterCompletion'>;
+
+export function serializeFlow(session: TFlowColumns): TPortalSessionFlow {
+  const task = flowTask(session);
+  return task && { ...task, afterCompletion: { type: session.flowAfterCompletion ?? 'redirect' } };
+}
+
+function flowTask(session: TFlowColumns): TFlowTask | null {
   if (session.flowType === 'subscription_update') return { type: 'subscription_update', subscriptionId: session.flowSubscriptionId! };
   if (session.flowType === 'subscription_update_confirm') {
     return { type: 'subscription_update_confirm', subscriptionId: session.flowSubscriptionId!, items: [{ price: session.flowPriceId!, quantity: session.flowQuantity! }] };

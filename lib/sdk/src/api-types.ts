@@ -816,21 +816,41 @@ export type components = {
             flow?: {
                 /** @constant */
                 type: "payment_method_update";
+                afterCompletion?: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
             } | {
                 /** @constant */
                 type: "subscription_cancel";
+                afterCompletion?: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 subscriptionId: string;
             } | {
                 /** @constant */
                 type: "invoice_payment";
+                afterCompletion?: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 invoiceId: string;
             } | {
                 /** @constant */
                 type: "subscription_update";
+                afterCompletion?: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 subscriptionId: string;
             } | {
                 /** @constant */
                 type: "subscription_update_confirm";
+                afterCompletion?: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 subscriptionId: string;
                 items: {
                     price: string;
@@ -1233,21 +1253,41 @@ export type components = {
             returnUrl: string;
             locale: string;
             flow: ({
+                afterCompletion: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 /** @constant */
                 type: "payment_method_update";
             } | {
+                afterCompletion: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 /** @constant */
                 type: "subscription_cancel";
                 subscriptionId: string;
             } | {
+                afterCompletion: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 /** @constant */
                 type: "invoice_payment";
                 invoiceId: string;
             } | {
+                afterCompletion: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 /** @constant */
                 type: "subscription_update";
                 subscriptionId: string;
             } | {
+                afterCompletion: {
+                    /** @enum {string} */
+                    type: "redirect" | "hosted_confirmation" | "portal_homepage";
+                };
                 /** @constant */
                 type: "subscription_update_confirm";
                 subscriptionId: string;

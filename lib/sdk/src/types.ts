@@ -1,11 +1,15 @@
 import type { components, operations } from './api-types.js';
 
-export type PortalSessionFlow =
+/** Where a flow ends: back at returnUrl (redirect, the default), on a hosted confirmation, or in the whole portal. */
+export type PortalSessionAfterCompletion = { type: 'redirect' | 'hosted_confirmation' | 'portal_homepage' };
+
+export type PortalSessionFlow = { afterCompletion?: PortalSessionAfterCompletion } & (
   | { type: 'payment_method_update' }
   | { type: 'subscription_cancel'; subscriptionId: string }
   | { type: 'invoice_payment'; invoiceId: string }
   | { type: 'subscription_update'; subscriptionId: string }
-  | { type: 'subscription_update_confirm'; subscriptionId: string; items: { price: string; quantity?: number }[] };
+  | { type: 'subscription_update_confirm'; subscriptionId: string; items: { price: string; quantity?: number }[] }
+);
 
 export interface CreatePortalSessionInput {
   customerId: string;

@@ -54,7 +54,7 @@ describe('POST /api/v1/portal-sessions', () => {
   it('records a flow', async () => {
     const res = await create({ ...validBody(), flow: { type: 'payment_method_update' } });
     expect(res.status).toBe(201);
-    expect((await res.json()).flow).toEqual({ type: 'payment_method_update' });
+    expect((await res.json()).flow).toEqual({ type: 'payment_method_update', afterCompletion: { type: 'redirect' } });
   });
 
   describe('validation_error (400), naming the field', () => {

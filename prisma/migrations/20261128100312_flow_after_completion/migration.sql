@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PortalLogin" ADD COLUMN     "flowCompletedAt" TIMESTAMP(3);
+
