@@ -6,19 +6,31 @@ import { Dialog } from '@/components/ui/Dialog';
 import { dangerButton, secondaryButton } from '@/components/ui/button-styles';
 import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
-import { useCancelSubscription, usePauseSubscription } from '@/lib/portal-client/use-subscription-mutations';
+import { useAcceptRetentionOffer, useCancelSubscription, usePauseSubscription } from '@/lib/portal-client/use-subscription-mutations';
 
 // pauseMaxPeriods: pausing for 1 to that many periods of `interval` is offered instead (0: not offered).
-type TProps = { subscriptionId: string; mode: 'at_period_end' | 'immediately'; reasons: string[]; accessEndsOn: string; today: string; startOpen?: boolean; pauseMaxPeriods?: number; interval?: string };
+// retentionOffer: the merchant's offer to stay, in words ("20 % off for the next 3 months"), if any.
+type TProps = {
+  subscriptionId: string;
+  mode: 'at_period_end' | 'immediately';
+  reasons: string[];
+  accessEndsOn: string;
+  today: string;
+  startOpen?: boolean;
+  pauseMaxPeriods?: number;
+  interval?: string;
+  retentionOffer?: string | null;
+};
 
 // Cancel with a confirmation that names the exact day access ends, an optional reason and comment.
-export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn, today, startOpen = false, pauseMaxPeriods = 0, interval = 'other' }: TProps) {
+export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn, today, startOpen = false, pauseMaxPeriods = 0, interval = 'other', retentionOffer = null }: TProps) {
   const t = useTranslations('PortalActions');
   const [open, setOpen] = useState(startOpen);
   const [reason, setReason] = useState<string>();
   const [comment, setComment] = useState('');
   const cancel = useCancelSubscription(subscriptionId);
   const pause = usePauseSubscription(subscriptionId);
+  const stay = useAcceptRetentionOffer(subscriptionId);
   const [periods, setPeriods] = useState(1);
   const titleId = useId();
   const errorId = useId();
@@ -43,6 +55,22 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
             {mode === 'immediately' ? t('cancelImmediatelyBody', { date: today, paidUntil: accessEndsOn }) : t('cancelAtPeriodEndBody', { date: accessEndsOn })}
           </p>
+          {retentionOffer && (
+            <fieldset className="mt-4 rounded-lg border border-zinc-300 p-3 dark:border-zinc-600">
+              <legend className="px-1 font-medium">{t('retentionLegend')}</legend>
+              <p className="text-zinc-700 dark:text-zinc-300">{retentionOffer}</p>
+              <button
+                type="button"
+                className={`${secondaryButton} mt-2`}
+                disabled={stay.isPending}
+                aria-busy={stay.isPending}
+                onClick={() => stay.mutate(undefined, { onSuccess: () => { setOpen(false); announce(t('retentionAccepted')); } })}
+              >
+                {stay.isPending ? t('retentionAccepting') : t('retentionAccept')}
+              </button>
+              {stay.isError && <p role="alert" className="mt-2 text-red-700 dark:text-red-400">{t(errorMessageKey(stay.error))}</p>}
+            </fieldset>
+          )}
           {pauseMaxPeriods > 0 && (
             <fieldset className="mt-4 rounded-lg border border-zinc-300 p-3 dark:border-zinc-600">
               <legend className="px-1 font-medium">{t('pauseInsteadLegend')}</legend>

@@ -2,6 +2,10 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { planChangeRefusal } from '@/lib/billing/plan-options';
+import { retentionOfferFor } from '@/lib/billing/retention-offer';
+import type { Coupon } from '@/lib/db/generated/client';
+import { formatTaxRate } from '@/lib/i18n/format-percent';
+import { formatMoney } from '@/lib/money/format-money';
 import type { TRenewableSubscription } from '@/lib/billing/renewal-charge';
 import { formatDate } from '@/lib/i18n/format-date';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
@@ -19,6 +23,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
   const canResume = features.subscriptionResume && subscription.cancelAtPeriodEnd;
   if (!canChange && !canKeepPlan && !canCancel && !canResume) return null;
   const t = await getTranslations('PlanChange');
+  const offer = canCancel ? await retentionOfferFor(features, subscription) : null;
   return (
     <QueryProvider>
       <div className="mt-6 flex flex-wrap items-start gap-3">
@@ -34,10 +39,18 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
             startOpen={startOpen}
             pauseMaxPeriods={features.subscriptionPause && subscription.status === 'active' ? features.pauseMaxPeriods : 0}
             interval={subscription.items[0]?.price.interval ?? 'other'}
+            retentionOffer={offer && (await describeOffer(offer, locale))}
           />
         )}
         {canResume && <ResumeSubscription subscriptionId={subscription.id} />}
       </div>
     </QueryProvider>
   );
+}
+
+/** The offer in the customer's words: how much off, for how long. */
+async function describeOffer(coupon: Coupon, locale: string): Promise<string> {
+  const t = await getTranslations('Portal');
+  const discount = coupon.percentOff !== null ? formatTaxRate(coupon.percentOff, locale) : formatMoney({ amount: coupon.amountOff!, currency: coupon.currency! }, locale);
+  return t('retentionOffer', { discount, duration: coupon.duration, months: coupon.durationInMonths ?? 0 });
 }

@@ -9,7 +9,8 @@ import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 
 type TCancelInput = { subscriptionId: string; reason?: string; comment?: string };
-type TCancelRules = { mode: 'at_period_end' | 'immediately'; reasons: string[] };
+// declinedOffer: the retention offer the customer passed over to cancel, recorded with the cancellation.
+type TCancelRules = { mode: 'at_period_end' | 'immediately'; reasons: string[]; declinedOffer?: Prisma.SubscriptionUncheckedUpdateManyInput };
 
 /**
  * Cancels one of the customer's subscriptions as the account's configuration says: at the end of
@@ -24,7 +25,7 @@ export async function cancelSubscription(scope: TActionScope, input: TCancelInpu
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
     const ref = { accountId, customerId, subscriptionId: input.subscriptionId };
-    const details = { canceledAt: now, cancellationReason: input.reason ?? null, cancellationComment: input.comment?.trim() || null };
+    const details = { canceledAt: now, cancellationReason: input.reason ?? null, cancellationComment: input.comment?.trim() || null, ...rules.declinedOffer };
     const changed = rules.mode === 'immediately' ? await moveSubscription(tx, ref, LIVE_STATUSES, { ...details, status: 'canceled', endedAt: now, cancelAtPeriodEnd: false }) : await cancelAtPeriodEnd(tx, ref, details);
     if (changed) await recordAudit({ ...scope, action: 'subscription.cancel', metadata: { subscriptionId: changed.id, mode: rules.mode, reason: input.reason ?? null } }, tx);
     const subscription = changed ?? (await tx.subscription.findFirst({ where: { id: input.subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE }));
@@ -33,7 +34,7 @@ export async function cancelSubscription(scope: TActionScope, input: TCancelInpu
   });
 }
 
-async function cancelAtPeriodEnd(tx: Prisma.TransactionClient, ref: { accountId: string; customerId: string; subscriptionId: string }, details: Prisma.SubscriptionUpdateManyMutationInput) {
+async function cancelAtPeriodEnd(tx: Prisma.TransactionClient, ref: { accountId: string; customerId: string; subscriptionId: string }, details: Prisma.SubscriptionUncheckedUpdateManyInput) {
   const { accountId, customerId, subscriptionId } = ref;
   const { count } = await tx.subscription.updateMany({ where: { id: subscriptionId, accountId, customerId, status: { in: LIVE_STATUSES }, cancelAtPeriodEnd: false }, data: { ...details, cancelAtPeriodEnd: true } });
   if (count !== 1) return null;

@@ -53,3 +53,12 @@ export function useKeepPlan(subscriptionId: string) {
     onSuccess: after,
   }, { once: true });
 }
+
+export function useAcceptRetentionOffer(subscriptionId: string) {
+  const after = useAfterChange();
+  return useSingleFlightMutation({
+    mutationKey: [...portalKeys.subscription(subscriptionId), 'retention'],
+    mutationFn: () => portalRequest<{ status: string; redirectTo?: string }>('/portal/api/subscription/retention', { method: 'POST', body: { subscriptionId } }),
+    onSuccess: after,
+  }, { once: true });
+}

@@ -15,7 +15,8 @@ const changePlan = (session: Pick<TSession, 'flowSubscriptionId'>) => `/portal/s
  */
 const FLOW_SCOPE: Record<TFlowType, { pages: (session: Pick<TSession, 'flowSubscriptionId'>) => readonly string[]; actions: (session: TSession) => readonly string[] }> = {
   payment_method_update: { pages: () => ['/portal/flow/payment-method'], actions: () => ['POST /portal/api/payment-methods'] },
-  subscription_cancel: { pages: () => ['/portal/flow/cancel'], actions: () => ['POST /portal/api/subscription/cancel'] },
+  // Cancel, or what the dialog offers instead: pausing, or the retention offer.
+  subscription_cancel: { pages: () => ['/portal/flow/cancel'], actions: () => ['POST /portal/api/subscription/cancel', 'POST /portal/api/subscription/pause', 'POST /portal/api/subscription/retention'] },
   // Its one invoice; a card may be added on the way, to pay with.
   invoice_payment: { pages: () => ['/portal/flow/pay'], actions: (session) => [`POST /portal/api/invoices/${session.flowInvoiceId}/pay`, 'POST /portal/api/payment-methods'] },
   // The plans to choose from, then the preview to confirm.

@@ -10,6 +10,8 @@ export type TPortalFeatures = {
   subscriptionCancel: boolean;
   cancelMode: 'at_period_end' | 'immediately';
   cancellationReasons: string[];
+  /** A coupon the cancel dialog offers to stay, once per subscription; null: no offer. */
+  retentionCoupon: string | null;
   subscriptionResume: boolean;
   invoicePayment: boolean;
   customerUpdate: boolean;
@@ -46,6 +48,7 @@ export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
     subscriptionCancel: c?.subscriptionCancelEnabled ?? true,
     cancelMode: c?.subscriptionCancelMode ?? 'at_period_end',
     cancellationReasons: c?.cancellationReasons ?? DEFAULT_REASONS,
+    retentionCoupon: c?.retentionCouponId ?? null,
     subscriptionResume: c?.subscriptionResumeEnabled ?? true,
     invoicePayment: c?.invoicePaymentEnabled ?? true,
     customerUpdate: c?.customerUpdateEnabled ?? true,

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { zIdOf } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
+import { findCouponOrThrow } from '../catalog/manage-coupons';
 import { getPrisma } from '../db/get-db';
 import { LOCALES } from '../i18n/locales';
 import { CUSTOMER_FIELDS } from '../portal/customer-fields';
@@ -20,6 +21,7 @@ export const ZPortalConfigurationPatch = z.strictObject({
           enabled: z.boolean().optional(),
           mode: z.enum(['at_period_end', 'immediately']).optional(),
           reasons: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/, { message: 'must be lowercase snake_case codes' })).max(20).optional(),
+          retentionCoupon: zIdOf('coupon', 'coupon').nullable().optional().meta({ description: 'A coupon the cancel dialog offers to stay (accepted once per subscription, applied instead of cancelling); null: no offer.' }),
         })
         .optional(),
       subscriptionResume: enabled.optional(),
@@ -57,7 +59,7 @@ export function serializePortalConfiguration(f: TPortalFeatures) {
     features: {
       invoiceHistory: { enabled: f.invoiceHistory },
       paymentMethodUpdate: { enabled: f.paymentMethodUpdate },
-      subscriptionCancel: { enabled: f.subscriptionCancel, mode: f.cancelMode, reasons: f.cancellationReasons },
+      subscriptionCancel: { enabled: f.subscriptionCancel, mode: f.cancelMode, reasons: f.cancellationReasons, retentionCoupon: f.retentionCoupon },
       subscriptionResume: { enabled: f.subscriptionResume },
       invoicePayment: { enabled: f.invoicePayment },
       subscriptionPause: { enabled: f.subscriptionPause, maxPeriods: f.pauseMaxPeriods },
@@ -78,12 +80,15 @@ export async function updatePortalConfiguration(accountId: string, patch: z.infe
   const f = patch.features;
   const update = f?.subscriptionUpdate;
   if (update) await checkUpdateTerms(accountId, update);
+  const retentionCoupon = f?.subscriptionCancel?.retentionCoupon;
+  if (retentionCoupon) await findCouponOrThrow(getPrisma(), accountId, retentionCoupon, 'features.subscriptionCancel.retentionCoupon');
   const data = {
     ...(f?.invoiceHistory ? { invoiceHistoryEnabled: f.invoiceHistory.enabled } : {}),
     ...(f?.paymentMethodUpdate ? { paymentMethodUpdateEnabled: f.paymentMethodUpdate.enabled } : {}),
     ...(f?.subscriptionCancel?.enabled !== undefined ? { subscriptionCancelEnabled: f.subscriptionCancel.enabled } : {}),
     ...(f?.subscriptionCancel?.mode ? { subscriptionCancelMode: f.subscriptionCancel.mode } : {}),
     ...(f?.subscriptionCancel?.reasons ? { cancellationReasons: f.subscriptionCancel.reasons } : {}),
+    ...(retentionCoupon !== undefined ? { retentionCouponId: retentionCoupon } : {}),
     ...(f?.subscriptionResume ? { subscriptionResumeEnabled: f.subscriptionResume.enabled } : {}),
     ...(f?.invoicePayment ? { invoicePaymentEnabled: f.invoicePayment.enabled } : {}),
     ...(f?.subscriptionPause?.enabled !== undefined ? { subscriptionPauseEnabled: f.subscriptionPause.enabled } : {}),

@@ -32,7 +32,12 @@ const ZPortalConfiguration = z
     features: z.object({
       invoiceHistory: enabled,
       paymentMethodUpdate: enabled,
-      subscriptionCancel: z.object({ enabled: z.boolean(), mode: z.enum(['at_period_end', 'immediately']), reasons: z.array(z.string()) }),
+      subscriptionCancel: z.object({
+        enabled: z.boolean(),
+        mode: z.enum(['at_period_end', 'immediately']),
+        reasons: z.array(z.string()),
+        retentionCoupon: z.string().nullable().meta({ description: 'The coupon the cancel dialog offers to stay, once per subscription (see the subscription’s retentionOffer); null: none.' }),
+      }),
       subscriptionResume: enabled,
       customerUpdate: z.object({ enabled: z.boolean(), allowedUpdates: z.array(z.enum(CUSTOMER_FIELDS)) }).meta({ description: 'The customer may edit these of their billing details in the portal; invoices issued afterwards carry them.' }),
       subscriptionPause: z.object({ enabled: z.boolean(), maxPeriods: z.number().int() }).meta({ description: 'The cancel dialog offers to pause payments for 1 to maxPeriods billing periods instead (renewals in the pause are voided; off by default).' }),

@@ -36,6 +36,10 @@ export const ZSubscription = z
     canceledAt: ZTimestamp.nullable(),
     endedAt: ZTimestamp.nullable(),
     cancellationDetails: z.object({ reason: z.string().nullable(), comment: z.string().nullable() }),
+    retentionOffer: z
+      .object({ coupon: z.string(), outcome: z.enum(['accepted', 'declined']), decidedAt: ZTimestamp })
+      .nullable()
+      .meta({ description: 'The retention offer the customer met in the portal’s cancel dialog: accepted (its coupon applies instead of cancelling) or declined (they cancelled).' }),
     defaultPaymentMethod: z.string().nullable(),
     defaultTaxRates: z.array(z.string()),
     coupon: z.string().nullable(),
@@ -70,6 +74,7 @@ export function serializeSubscription(s: TSubscriptionRow): z.infer<typeof ZSubs
     canceledAt: iso(s.canceledAt),
     endedAt: iso(s.endedAt),
     cancellationDetails: { reason: s.cancellationReason, comment: s.cancellationComment },
+    retentionOffer: s.retentionCouponId && s.retentionOutcome && s.retentionDecidedAt ? { coupon: s.retentionCouponId, outcome: s.retentionOutcome, decidedAt: s.retentionDecidedAt.toISOString() } : null,
     defaultPaymentMethod: s.defaultPaymentMethodId,
     defaultTaxRates: s.defaultTaxRates.map((r) => r.taxRateId),
     coupon: s.couponId,

@@ -1196,6 +1196,8 @@ export type components = {
                     /** @enum {string} */
                     mode?: "at_period_end" | "immediately";
                     reasons?: string[];
+                    /** @description A coupon the cancel dialog offers to stay (accepted once per subscription, applied instead of cancelling); null: no offer. */
+                    retentionCoupon?: string | null;
                 };
                 subscriptionResume?: {
                     enabled: boolean;
@@ -1587,6 +1589,18 @@ export type components = {
                 reason: string | null;
                 comment: string | null;
             };
+            /** @description The retention offer the customer met in the portal’s cancel dialog: accepted (its coupon applies instead of cancelling) or declined (they cancelled). */
+            retentionOffer: {
+                coupon: string;
+                /** @enum {string} */
+                outcome: "accepted" | "declined";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC.
+                 * @example 2026-11-28T09:30:00.000Z
+                 */
+                decidedAt: string;
+            } | null;
             defaultPaymentMethod: string | null;
             defaultTaxRates: string[];
             coupon: string | null;
@@ -1892,6 +1906,8 @@ export type components = {
                     /** @enum {string} */
                     mode: "at_period_end" | "immediately";
                     reasons: string[];
+                    /** @description The coupon the cancel dialog offers to stay, once per subscription (see the subscription’s retentionOffer); null: none. */
+                    retentionCoupon: string | null;
                 };
                 subscriptionResume: {
                     enabled: boolean;

@@ -1,6 +1,7 @@
 import { ApiError } from '@/lib/api/errors';
 import { actionScope } from '@/lib/billing/customer-scope';
 import { cancelSubscription } from '@/lib/billing/cancel-subscription';
+import { declinedOfferTerms } from '@/lib/billing/retention-offer';
 import { flowCompletionResponse } from '@/lib/portal-login/complete-flow';
 import { withPortalLogin } from '@/lib/portal-login/with-portal-login';
 import { assertFeature } from '@/lib/portal/assert-feature';
@@ -16,7 +17,8 @@ export const POST = withPortalLogin({ body: ZCancelInput }, async ({ login, body
   }
   const features = await assertFeature(login.accountId, 'subscriptionCancel');
   const scope = actionScope(login, request);
-  const subscription = await cancelSubscription(scope, body, { mode: features.cancelMode, reasons: features.cancellationReasons });
+  const declinedOffer = await declinedOfferTerms(scope, body.subscriptionId, features);
+  const subscription = await cancelSubscription(scope, body, { mode: features.cancelMode, reasons: features.cancellationReasons, declinedOffer });
   const inFlow = flowType === 'subscription_cancel';
   return flowCompletionResponse(login, inFlow, { subscriptionId: subscription.id, status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd, accessEndsAt: (subscription.endedAt ?? subscription.currentPeriodEnd).toISOString() }, request);
 });
