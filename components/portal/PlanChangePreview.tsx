@@ -74,7 +74,7 @@ export async function PlanChangePreview({ preview, behavior, card, locale }: TPr
 const seatsOf = (quantity: number, each: string) => (quantity === 1 ? each : `${quantity} × ${each}`);
 
 /** A charge's lines (a proration's credit shows as a negative amount) and its totals. */
-async function ChargeLines({ charge, locale, label }: { charge: TSubscriptionCharge; locale: string; label: string }) {
+export async function ChargeLines({ charge, locale, label }: { charge: TSubscriptionCharge; locale: string; label: string }) {
   const tDoc = await getTranslations('Pdf');
   return (
     <>

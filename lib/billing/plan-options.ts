@@ -20,19 +20,19 @@ export function planChangeRefusal(subscription: TRenewableSubscription): string 
 /**
  * The plans the account lets this subscription switch to, in the configuration's order: each listed
  * price that is still active, of an active product, in the subscription's currency and renewing on
- * its billing period (one subscription has one period). One query.
+ * its billing period (one subscription has one period). One query. To start an ended subscription
+ * again (`restart`), its own price comes first and any billing period will do.
  */
-export async function planOptions(features: TPortalFeatures, subscription: TRenewableSubscription): Promise<TPlanOption[]> {
+export async function planOptions(features: TPortalFeatures, subscription: TRenewableSubscription, { restart = false } = {}): Promise<TPlanOption[]> {
   const current = subscription.items[0]!.price;
-  const listed = features.updateProducts;
+  const listed = restart ? withOwnPrice(features.updateProducts, current) : features.updateProducts;
   const prices = await getPrisma().price.findMany({
     where: {
       accountId: subscription.accountId,
       id: { in: listed.flatMap((p) => p.prices) },
       active: true,
       currency: subscription.currency,
-      interval: current.interval,
-      intervalCount: current.intervalCount,
+      ...(restart ? { interval: { not: null } } : { interval: current.interval, intervalCount: current.intervalCount }),
       product: { active: true },
     },
     include: { product: true },
@@ -48,6 +48,13 @@ export async function planOptions(features: TPortalFeatures, subscription: TRene
       },
     ];
   });
+}
+
+/** The offered plans with the subscription's own price first, under its product. */
+function withOwnPrice(listed: TPortalFeatures['updateProducts'], own: { id: string; productId: string }): TPortalFeatures['updateProducts'] {
+  const rest = listed.filter((p) => p.product !== own.productId);
+  const same = listed.find((p) => p.product === own.productId);
+  return [{ product: own.productId, prices: [own.id, ...(same?.prices.filter((id) => id !== own.id) ?? [])] }, ...rest];
 }
 
 export function findPlanPrice(options: readonly TPlanOption[], priceId: string): { option: TPlanOption; price: TPlanPrice } | null {

@@ -62,3 +62,11 @@ export function useAcceptRetentionOffer(subscriptionId: string) {
     onSuccess: after,
   }, { once: true });
 }
+
+export function useResubscribe(endedSubscriptionId: string) {
+  return useSingleFlightMutation({
+    mutationKey: [...portalKeys.subscription(endedSubscriptionId), 'resubscribe'],
+    mutationFn: (input: { price: string; quantity: number }) =>
+      portalRequest<{ subscriptionId: string; status: string; invoice: { id: string; status: string } | null }>('/portal/api/subscription/resubscribe', { method: 'POST', body: { subscriptionId: endedSubscriptionId, ...input } }),
+  }, { once: true });
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '../api/errors';
 import { loadPortalFeatures, type TPortalFeatures } from './load-portal-features';
 
-type TToggle = 'invoiceHistory' | 'paymentMethodUpdate' | 'subscriptionCancel' | 'subscriptionResume' | 'invoicePayment' | 'customerUpdate' | 'subscriptionPause' | 'subscriptionUpdate' | 'retentionCoupon';
+type TToggle = 'invoiceHistory' | 'paymentMethodUpdate' | 'subscriptionCancel' | 'subscriptionResume' | 'invoicePayment' | 'customerUpdate' | 'subscriptionPause' | 'subscriptionUpdate' | 'retentionCoupon' | 'resubscribe';
 
 /** A feature the account switched off is refused by the server, not only hidden from the page. */
 export async function assertFeature(accountId: string, feature: TToggle): Promise<TPortalFeatures> {

@@ -25,6 +25,8 @@ export type TPortalFeatures = {
   updateQuantity: { enabled: boolean; min: number; max: number };
   updateProrationBehavior: 'create_prorations' | 'none' | 'always_invoice';
   updateDowngradeTiming: 'now' | 'period_end';
+  /** A customer whose subscription ended may start it again. */
+  resubscribe: boolean;
   defaultLocale: string;
 };
 
@@ -61,6 +63,7 @@ export function featuresFrom(c: TConfigurationRow | null): TPortalFeatures {
     updateQuantity: { enabled: c?.updateQuantityEnabled ?? false, min: c?.updateQuantityMin ?? 1, max: c?.updateQuantityMax ?? 99 },
     updateProrationBehavior: c?.updateProrationBehavior ?? 'create_prorations',
     updateDowngradeTiming: c?.updateDowngradeTiming ?? 'now',
+    resubscribe: c?.resubscribeEnabled ?? false,
     defaultLocale: c?.defaultLocale ?? 'en',
   };
 }

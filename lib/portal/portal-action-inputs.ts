@@ -24,3 +24,9 @@ export const ZChangePlanInput = z.strictObject({
   quantity: z.number().int().min(1).max(100_000).optional(),
   prorationDate: z.number().int().min(0),
 });
+
+export const ZResubscribeInput = z.strictObject({
+  subscriptionId: z.string().refine((v) => isId('subscription', v), { message: 'must be a subscription id' }),
+  price: z.string().refine((v) => isId('price', v), { message: 'must be a price id' }),
+  quantity: z.number().int().min(1).max(100_000).optional(),
+});

@@ -42,6 +42,7 @@ export const ZPortalConfigurationPatch = z.strictObject({
           downgradeTiming: z.enum(['now', 'period_end']).optional().meta({ description: 'When a change to a cheaper plan takes effect: now, or when the period already paid for ends.' }),
         })
         .optional(),
+      resubscribe: enabled.optional(),
       customerUpdate: z
         .strictObject({
           enabled: z.boolean().optional(),
@@ -64,6 +65,7 @@ export function serializePortalConfiguration(f: TPortalFeatures) {
       invoicePayment: { enabled: f.invoicePayment },
       subscriptionPause: { enabled: f.subscriptionPause, maxPeriods: f.pauseMaxPeriods },
       customerUpdate: { enabled: f.customerUpdate, allowedUpdates: f.customerAllowedUpdates },
+      resubscribe: { enabled: f.resubscribe },
       subscriptionUpdate: {
         enabled: f.subscriptionUpdate,
         products: f.updateProducts,
@@ -102,6 +104,7 @@ export async function updatePortalConfiguration(accountId: string, patch: z.infe
     ...(update?.quantity?.max ? { updateQuantityMax: update.quantity.max } : {}),
     ...(update?.prorationBehavior ? { updateProrationBehavior: update.prorationBehavior } : {}),
     ...(update?.downgradeTiming ? { updateDowngradeTiming: update.downgradeTiming } : {}),
+    ...(f?.resubscribe ? { resubscribeEnabled: f.resubscribe.enabled } : {}),
     ...(patch.defaultLocale ? { defaultLocale: patch.defaultLocale } : {}),
   };
   await getPrisma().portalConfiguration.upsert({ where: { accountId }, update: data, create: { accountId, ...data } });

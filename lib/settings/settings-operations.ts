@@ -50,6 +50,7 @@ const ZPortalConfiguration = z
           downgradeTiming: z.enum(['now', 'period_end']),
         })
         .meta({ description: 'The customer may change plan to the listed prices (and seats within quantity, when enabled), seeing the exact charge first; a downgrade waits for the period’s end with downgradeTiming period_end. Off by default.' }),
+      resubscribe: enabled.meta({ description: 'A customer whose subscription ended may start it again from the portal, on its plan or one subscriptionUpdate offers, charged at once. Off by default.' }),
       invoicePayment: enabled.meta({ description: 'The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow).' }),
     }),
     defaultLocale: z.string(),

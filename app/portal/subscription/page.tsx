@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { SubscriptionPanel } from '@/components/portal/SubscriptionPanel';
 import { listLiveSubscriptions } from '@/lib/billing/live-subscriptions';
+import { listEndedSubscriptions } from '@/lib/billing/resubscribe';
+import { EndedSubscriptions } from '@/components/portal/EndedSubscriptions';
 import { planOf } from '@/lib/billing/renewal-charge';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
@@ -10,7 +12,7 @@ import { requirePortalContext } from '@/lib/portal/require-portal-context';
 export default async function SubscriptionsPage() {
   const ctx = await requirePortalContext();
   const t = await getTranslations('Portal');
-  const subscriptions = await listLiveSubscriptions(ctx.login);
+  const [subscriptions, ended] = await Promise.all([listLiveSubscriptions(ctx.login), ctx.features.resubscribe ? listEndedSubscriptions(ctx.login) : []]);
   const [only] = subscriptions;
   return (
     <PortalFrame ctx={ctx} current="subscription" title={subscriptions.length > 1 ? t('subscriptions') : t('tabs.subscription')}>
@@ -28,6 +30,7 @@ export default async function SubscriptionsPage() {
           ))}
         </div>
       )}
+      {ended.length > 0 && <EndedSubscriptions ended={ended} locale={ctx.locale} />}
     </PortalFrame>
   );
 }

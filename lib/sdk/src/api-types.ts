@@ -1233,6 +1233,9 @@ export type components = {
                      */
                     downgradeTiming?: "now" | "period_end";
                 };
+                resubscribe?: {
+                    enabled: boolean;
+                };
                 customerUpdate?: {
                     enabled?: boolean;
                     allowedUpdates?: ("email" | "name" | "phone" | "address" | "taxIds")[];
@@ -1938,6 +1941,10 @@ export type components = {
                     prorationBehavior: "create_prorations" | "none" | "always_invoice";
                     /** @enum {string} */
                     downgradeTiming: "now" | "period_end";
+                };
+                /** @description A customer whose subscription ended may start it again from the portal, on its plan or one subscriptionUpdate offers, charged at once. Off by default. */
+                resubscribe: {
+                    enabled: boolean;
                 };
                 /** @description The customer may pay open invoices in the portal ("Pay now", and the invoice_payment flow). */
                 invoicePayment: {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PortalConfiguration" ADD COLUMN     "resubscribeEnabled" BOOLEAN NOT NULL DEFAULT false;
+
