@@ -7,11 +7,10 @@ import { ApiError } from '@/lib/api/errors';
 import { isPlanRefusal, previewPlanChange } from '@/lib/billing/change-own-plan';
 import { findDefaultCard } from '@/lib/billing/default-card';
 import { isId } from '@/lib/ids/new-id';
+import { planChoiceFrom, type TPlanChoiceQuery } from '@/lib/portal/plan-choice-query';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ price?: string | string[]; quantity?: string | string[] }> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<TPlanChoiceQuery> };
 
 // The exact preview of one plan change (what is charged today, the next invoice and its date), to confirm.
 export default async function ConfirmPlanChangePage({ params, searchParams }: TProps) {
@@ -24,7 +23,7 @@ export default async function ConfirmPlanChangePage({ params, searchParams }: TP
   const choice =
     flowType === 'subscription_update_confirm'
       ? { subscriptionId: id, price: flowPriceId!, quantity: flowQuantity! }
-      : { subscriptionId: id, price: one(query.price) ?? '', quantity: one(query.quantity) ? Number(one(query.quantity)) : undefined };
+      : planChoiceFrom(id, query);
   const [t, tActions] = await Promise.all([getTranslations('PlanChange'), getTranslations('PortalActions')]);
   const preview = await previewPlanChange(ctx.login, choice, ctx.features).catch((error: unknown) => {
     if (error instanceof ApiError) return error;

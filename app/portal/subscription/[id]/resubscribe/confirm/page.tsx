@@ -13,11 +13,10 @@ import { previewRestart } from '@/lib/billing/resubscribe';
 import { isId } from '@/lib/ids/new-id';
 import { formatMoney } from '@/lib/money/format-money';
 import { cardBrandName } from '@/lib/payments/card-brand-name';
+import { planChoiceFrom, type TPlanChoiceQuery } from '@/lib/portal/plan-choice-query';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ price?: string | string[]; quantity?: string | string[] }> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<TPlanChoiceQuery> };
 
 // What starting again costs today (the first invoice, computed as it will be issued), to confirm.
 export default async function ConfirmResubscribePage({ params, searchParams }: TProps) {
@@ -25,7 +24,7 @@ export default async function ConfirmResubscribePage({ params, searchParams }: T
   const { id } = await params;
   if (!ctx.features.resubscribe || !isId('subscription', id)) notFound();
   const query = await searchParams;
-  const choice = { subscriptionId: id, price: one(query.price) ?? '', quantity: one(query.quantity) ? Number(one(query.quantity)) : undefined };
+  const choice = planChoiceFrom(id, query);
   const [t, tActions, tPortal, card] = await Promise.all([getTranslations('PlanChange'), getTranslations('PortalActions'), getTranslations('Portal'), findDefaultCard(ctx.login)]);
   const preview = await previewRestart(ctx.login, choice, ctx.features).catch((error: unknown) => {
     if (error instanceof ApiError) return error;
