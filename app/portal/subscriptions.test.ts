@@ -115,14 +115,22 @@ describe('pausing instead of cancelling', () => {
       });
       return { status: res.status, body: (await res.json()) as TBody };
     };
-    return { shown, pause };
+    const resume = async (subscriptionId: string) => {
+      const res = await portalFetch(server.baseUrl, '/portal/api/subscription/resume', cookie, {
+        method: 'POST',
+        headers: { Origin: server.baseUrl, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ subscriptionId }),
+      });
+      return { status: res.status, body: (await res.json()) as TBody };
+    };
+    return { shown, pause, resume };
   }
   const configure = (subscriptionPause: Record<string, unknown>) => api(billing(), 'PATCH', '/api/v1/portal-configuration', { features: { subscriptionPause } });
 
   it('is offered in the cancel dialog when the merchant turns it on, voids the renewals of the pause and resumes by itself', async () => {
     const customerId = await customerWithCard();
     const sub = await subscribe(customerId, `Break ${uniqueTag()}`, 1000);
-    const { shown, pause } = await loginOf(customerId);
+    const { shown, pause, resume } = await loginOf(customerId);
     try {
       expect((await configure({ enabled: true, maxPeriods: 2 })).body.features.subscriptionPause).toEqual({ enabled: true, maxPeriods: 2 });
       const page = await shown(`/portal/subscription/${sub.id}`);
@@ -141,6 +149,13 @@ describe('pausing instead of cancelling', () => {
 
       const stranger = await loginOf(await customerWithCard());
       expect((await stranger.pause(sub.id, 1)).status).toBe(404);
+      expect((await stranger.resume(sub.id)).status).toBe(404);
+
+      // The customer ends the pause early: payments are on again from the next renewal.
+      expect(after).toContain('Resume payments');
+      expect(await resume(sub.id)).toMatchObject({ status: 200, body: { status: 'active' } });
+      expect((await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body).toMatchObject({ status: 'active', pauseCollection: null });
+      expect(await shown(`/portal/subscription/${sub.id}`)).toMatch(/Next charge: \$10\.00 on/);
     } finally {
       await configure({ enabled: false });
     }

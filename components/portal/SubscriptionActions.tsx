@@ -20,7 +20,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
   const canChange = features.subscriptionUpdate && !ctx.login.session.flowType && planChangeRefusal(subscription) === null;
   const canKeepPlan = features.subscriptionUpdate && subscription.scheduledPriceId !== null;
   const canCancel = features.subscriptionCancel && !subscription.cancelAtPeriodEnd;
-  const canResume = features.subscriptionResume && subscription.cancelAtPeriodEnd;
+  const canResume = features.subscriptionResume && (subscription.cancelAtPeriodEnd || subscription.status === 'paused');
   if (!canChange && !canKeepPlan && !canCancel && !canResume) return null;
   const t = await getTranslations('PlanChange');
   const offer = canCancel ? await retentionOfferFor(features, subscription) : null;
@@ -42,7 +42,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
             retentionOffer={offer && (await describeOffer(offer, locale))}
           />
         )}
-        {canResume && <ResumeSubscription subscriptionId={subscription.id} />}
+        {canResume && <ResumeSubscription subscriptionId={subscription.id} paused={subscription.status === 'paused'} />}
       </div>
     </QueryProvider>
   );
