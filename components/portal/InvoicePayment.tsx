@@ -9,8 +9,11 @@ import { amountDue } from '@/lib/billing/amount-due';
 
 type TOpenInvoice = { id: string; total: bigint; amountPaid: bigint; currency: string };
 
-/** How the customer pays an open invoice here: "Pay" with the default card, or the way to add one. */
-export async function InvoicePayment({ invoice, defaultCard, features, locale }: { invoice: TOpenInvoice; defaultCard: PaymentMethod | null; features: TPortalFeatures; locale: string }) {
+/**
+ * How the customer pays an open invoice here: "Pay" with the default card (or, given the saved
+ * `cards`, with the one they choose), or the way to add one.
+ */
+export async function InvoicePayment({ invoice, defaultCard, cards = [], features, locale }: { invoice: TOpenInvoice; defaultCard: PaymentMethod | null; cards?: PaymentMethod[]; features: TPortalFeatures; locale: string }) {
   if (!features.invoicePayment) return null;
   const t = await getTranslations('Portal');
   if (!defaultCard) {
@@ -23,6 +26,7 @@ export async function InvoicePayment({ invoice, defaultCard, features, locale }:
       invoiceId={invoice.id}
       amount={formatMoney({ amount: amountDue(invoice), currency: invoice.currency }, locale)}
       card={t('chargedTo', { card: t('cardLabel', { brand: cardBrandName(defaultCard.cardBrand), last4: defaultCard.cardLast4 }) })}
+      choices={cards.length > 1 ? [defaultCard, ...cards.filter((c) => c.id !== defaultCard.id)].map((c) => ({ id: c.id, label: t('cardLabel', { brand: cardBrandName(c.cardBrand), last4: c.cardLast4 }) })) : []}
     />
   );
 }

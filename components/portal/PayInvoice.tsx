@@ -1,5 +1,6 @@
 'use client';
 
+import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { primaryButton } from '@/components/ui/button-styles';
 import { announce } from '@/lib/portal-client/announce';
@@ -7,9 +8,10 @@ import { errorMessageKey } from '@/lib/portal-client/portal-request';
 import { usePayInvoice } from '@/lib/portal-client/use-invoice-mutations';
 import { QueryProvider } from './QueryProvider';
 
-type TProps = { invoiceId: string; amount: string; card: string };
+// choices: the saved cards, the default first, when there are several to choose from.
+type TProps = { invoiceId: string; amount: string; card: string; choices?: { id: string; label: string }[] };
 
-/** "Pay" for one open invoice, charged to the default card it names; a decline says why and changes nothing. */
+/** "Pay" for one open invoice, charged to the default card it names or the one chosen; a decline says why and changes nothing. */
 export function PayInvoice(props: TProps) {
   return (
     <QueryProvider>
@@ -18,15 +20,26 @@ export function PayInvoice(props: TProps) {
   );
 }
 
-function PayButton({ invoiceId, amount, card }: TProps) {
+function PayButton({ invoiceId, amount, card, choices = [] }: TProps) {
   const t = useTranslations('PortalActions');
   const pay = usePayInvoice(invoiceId);
+  const [chosen, setChosen] = useState(choices[0]?.id);
+  const selectId = useId();
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <button type="button" className={primaryButton} disabled={pay.isPending} aria-busy={pay.isPending} onClick={() => pay.mutate(undefined, { onSuccess: () => announce(t('invoicePaid')) })}>
+      <button type="button" className={primaryButton} disabled={pay.isPending} aria-busy={pay.isPending} onClick={() => pay.mutate(chosen, { onSuccess: () => announce(t('invoicePaid')) })}>
         {pay.isPending ? t('paying') : t('payAmount', { amount })}
       </button>
-      <span className="text-sm text-zinc-700 dark:text-zinc-300">{card}</span>
+      {choices.length > 1 ? (
+        <span className="flex items-center gap-2 text-sm">
+          <label htmlFor={selectId}>{t('payWith')}</label>
+          <select id={selectId} value={chosen} onChange={(e) => setChosen(e.target.value)} className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-3 dark:border-zinc-600">
+            {choices.map((choice) => <option key={choice.id} value={choice.id}>{choice.label}</option>)}
+          </select>
+        </span>
+      ) : (
+        <span className="text-sm text-zinc-700 dark:text-zinc-300">{card}</span>
+      )}
       {pay.isError && <p role="alert" className="basis-full text-red-700 dark:text-red-400">{t(errorMessageKey(pay.error))}</p>}
     </div>
   );

@@ -9,7 +9,8 @@ export function usePayInvoice(invoiceId: string) {
   const after = useAfterChange();
   return useSingleFlightMutation({
     mutationKey: [...portalKeys.invoice(invoiceId), 'pay'],
-    mutationFn: () => portalRequest<{ invoiceId: string; paymentId: string; status: 'paid'; redirectTo?: string }>(`/portal/api/invoices/${invoiceId}/pay`, { method: 'POST', body: {} }),
+    mutationFn: (paymentMethodId: string | undefined) =>
+      portalRequest<{ invoiceId: string; paymentId: string; status: 'paid'; redirectTo?: string }>(`/portal/api/invoices/${invoiceId}/pay`, { method: 'POST', body: paymentMethodId ? { paymentMethodId } : {} }),
     onSuccess: after,
   }, { once: true });
 }

@@ -10,7 +10,7 @@ import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
 import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
 import { totalsRows } from '@/lib/billing/totals-rows';
-import { findDefaultCard } from '@/lib/billing/default-card';
+import { listPaymentMethods } from '@/lib/billing/list-payment-methods';
 import { getInvoiceOrThrow } from '@/lib/billing/get-invoice-or-throw';
 import { issuedNumber } from '@/lib/billing/issued-number';
 import { formatDate } from '@/lib/i18n/format-date';
@@ -24,14 +24,15 @@ export default async function PayFlowPage() {
   const ctx = await requirePortalContext();
   const { flowType, flowInvoiceId } = ctx.login.session;
   if (flowType !== 'invoice_payment' || !flowInvoiceId) redirect('/portal');
-  const [invoice, defaultCard, t, tPay, tDoc] = await Promise.all([
+  const [invoice, cards, t, tPay, tDoc] = await Promise.all([
     loadOrNotFound('invoice', flowInvoiceId, (id) => getInvoiceOrThrow(ctx.login, id)),
-    findDefaultCard(ctx.login),
+    listPaymentMethods(ctx.login),
     getTranslations('Portal'),
     getTranslations('PortalActions'),
     getTranslations('Pdf'),
   ]);
   const { locale } = ctx;
+  const defaultCard = cards.find((card) => card.isDefault) ?? null;
   return (
     <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })}>
       <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={amountDue(invoice)} currency={invoice.currency} locale={locale} />
@@ -51,7 +52,7 @@ export default async function PayFlowPage() {
         {invoice.status !== 'open' ? (
           invoice.status === 'paid' && <p>{tPay('invoicePaid')}</p>
         ) : defaultCard ? (
-          <InvoicePayment invoice={invoice} defaultCard={defaultCard} features={ctx.features} locale={locale} />
+          <InvoicePayment invoice={invoice} defaultCard={defaultCard} cards={cards} features={ctx.features} locale={locale} />
         ) : (
           ctx.features.paymentMethodUpdate && (
             <QueryProvider>

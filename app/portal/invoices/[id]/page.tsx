@@ -9,7 +9,7 @@ import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
-import { findDefaultCard } from '@/lib/billing/default-card';
+import { listPaymentMethods } from '@/lib/billing/list-payment-methods';
 import { getInvoiceOrThrow } from '@/lib/billing/get-invoice-or-throw';
 import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
 import { totalsRows } from '@/lib/billing/totals-rows';
@@ -26,7 +26,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   if (!ctx.features.invoiceHistory) redirect('/portal');
   const invoice = await loadOrNotFound('invoice', (await params).id, (id) => getInvoiceOrThrow(ctx.login, id));
   const payable = invoice.status === 'open' && ctx.features.invoicePayment;
-  const [t, tDoc, defaultCard] = await Promise.all([getTranslations('Portal'), getTranslations('Pdf'), payable ? findDefaultCard(ctx.login) : null]);
+  const [t, tDoc, cards] = await Promise.all([getTranslations('Portal'), getTranslations('Pdf'), payable ? listPaymentMethods(ctx.login) : []]);
   const { locale } = ctx;
   const date = (d: Date) => formatDate(d, locale);
   const money = (amount: bigint) => formatMoney({ amount, currency: invoice.currency }, locale);
@@ -52,7 +52,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       </dl>
       {payable && (
         <div className="mt-4">
-          <InvoicePayment invoice={invoice} defaultCard={defaultCard} features={ctx.features} locale={locale} />
+          <InvoicePayment invoice={invoice} defaultCard={cards.find((card) => card.isDefault) ?? null} cards={cards} features={ctx.features} locale={locale} />
         </div>
       )}
 

@@ -1,0 +1,36 @@
+import { PlugipayClient } from '../../lib/sdk/src/plugipay';
+import { accessibilityViolations, expect, test } from '../support/test';
+
+// Paying what is owed with the keyboard alone: the default card was declined, so the customer picks
+// another saved card and pays; the subscription that waited on the invoice is active again.
+test('a customer pays a declined invoice with another saved card, with the keyboard alone', async ({ page, baseURL, fixtures }) => {
+  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
+  const customer = await plugipay.customers.create({ email: `owed-${Date.now()}@example.com`, name: 'Otto Owed' });
+  const product = await plugipay.products.create({ name: `Storage ${Date.now()}` });
+  const price = await plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount: 1500, recurring: { interval: 'month' } });
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_chargeCustomerFail' });
+  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+  expect(subscription.status).toBe('incomplete');
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_mastercard' });
+
+  const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://storage.example/account', locale: 'en' });
+  await page.goto(session.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
+  await page.getByRole('link', { name: /^Pay now/ }).click();
+  const payWith = page.getByLabel('Pay with');
+  await expect(payWith).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await accessibilityViolations(page), colorScheme).toEqual([]);
+  }
+  await payWith.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(payWith.locator('option:checked')).toHaveText('Mastercard ending in 4444');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Pay €15.00' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Thank you. The invoice is paid.');
+  expect((await plugipay.subscriptions.retrieve(subscription.id)).status).toBe('active');
+  const [payment] = (await plugipay.payments.list({ customer: customer.id, limit: 1 })).data;
+  expect(payment).toMatchObject({ amount: 1500, status: 'succeeded' });
+});
