@@ -37,6 +37,7 @@ export function AddCardForm({ showMakeDefault, onDone, onSaved }: { showMakeDefa
   const add = useAddPaymentMethod();
   const [values, setValues] = useState({ number: '', expiry: '', cvc: '', name: '', makeDefault: true });
   const [errors, setErrors] = useState<Partial<Record<TField, string>>>({});
+  const [leaving, setLeaving] = useState(false);
   const brand = brandFromPrefix(normalizeCardNumber(values.number));
 
   const validate = () => {
@@ -92,7 +93,15 @@ export function AddCardForm({ showMakeDefault, onDone, onSaved }: { showMakeDefa
         if (!card) return;
         add.mutate(
           { ...card, cvc: values.cvc, name: values.name.trim() || undefined, makeDefault: showMakeDefault ? values.makeDefault : undefined },
-          { onSuccess: () => { setValues({ number: '', expiry: '', cvc: '', name: '', makeDefault: true }); onSaved?.(); onDone?.(); } },
+          {
+            onSuccess: (result) => {
+              // On the way to the card's bank (3-D Secure): the form stays as it is until the page changes.
+              if (result.status === 'requires_action') return setLeaving(true);
+              setValues({ number: '', expiry: '', cvc: '', name: '', makeDefault: true });
+              onSaved?.();
+              onDone?.();
+            },
+          },
         );
       }}
       className="grid gap-4"
@@ -117,8 +126,8 @@ export function AddCardForm({ showMakeDefault, onDone, onSaved }: { showMakeDefa
       {formError && <p role="alert" className="text-red-700 dark:text-red-400">{t(formError)}</p>}
       <div className="flex flex-wrap justify-end gap-3">
         {onDone && <button type="button" className={secondaryButton} onClick={onDone}>{t('cancel')}</button>}
-        <button type="submit" className={primaryButton} disabled={add.isPending} aria-busy={add.isPending}>
-          {add.isPending ? t('saving') : t('saveCard')}
+        <button type="submit" className={primaryButton} disabled={add.isPending || leaving} aria-busy={add.isPending || leaving}>
+          {add.isPending || leaving ? t('saving') : t('saveCard')}
         </button>
       </div>
     </form>

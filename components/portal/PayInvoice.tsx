@@ -24,11 +24,13 @@ function PayButton({ invoiceId, amount, card, choices = [] }: TProps) {
   const t = useTranslations('PortalActions');
   const pay = usePayInvoice(invoiceId);
   const [chosen, setChosen] = useState(choices[0]?.id);
+  // On the way to the card's bank (3-D Secure): the button stays busy until the page changes.
+  const [leaving, setLeaving] = useState(false);
   const selectId = useId();
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <button type="button" className={primaryButton} disabled={pay.isPending} aria-busy={pay.isPending} onClick={() => pay.mutate(chosen, { onSuccess: () => announce(t('invoicePaid')) })}>
-        {pay.isPending ? t('paying') : t('payAmount', { amount })}
+      <button type="button" className={primaryButton} disabled={pay.isPending || leaving} aria-busy={pay.isPending || leaving} onClick={() => pay.mutate(chosen, { onSuccess: (result) => (result.status === 'paid' ? announce(t('invoicePaid')) : setLeaving(true)) })}>
+        {pay.isPending || leaving ? t('paying') : t('payAmount', { amount })}
       </button>
       {choices.length > 1 ? (
         <span className="flex items-center gap-2 text-sm">

@@ -2,17 +2,19 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { TPortalTab } from '@/lib/portal-login/portal-landing';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
+import { ChallengeNotice } from './ChallengeNotice';
 import { DoneButton } from './DoneButton';
 import { PageHeading } from './PageHeading';
 import { PortalNav } from './PortalNav';
 import { StatusAnnouncer } from './StatusAnnouncer';
 
 // current: the tab this page is (null: a page of its own, under the tabs); left out, no tabs (a flow).
-type TProps = { ctx: TPortalContext; current?: TPortalTab | null; title: string; children: ReactNode };
+// authentication: how a check with the card's bank ended, when the customer is just back from it.
+type TProps = { ctx: TPortalContext; current?: TPortalTab | null; title: string; authentication?: string | string[]; children: ReactNode };
 
 // Every portal screen: the merchant's header with "Done", the sections (hidden inside a flow), the
 // content, and the merchant's support and legal links.
-export async function PortalFrame({ ctx, current, title, children }: TProps) {
+export async function PortalFrame({ ctx, current, title, authentication, children }: TProps) {
   const t = await getTranslations('Portal');
   const { branding } = ctx;
   return (
@@ -34,6 +36,7 @@ export async function PortalFrame({ ctx, current, title, children }: TProps) {
       <main id="content" className="flex-1 py-6">
         <PageHeading>{title}</PageHeading>
         <StatusAnnouncer />
+        <ChallengeNotice outcome={authentication} />
         {children}
       </main>
       <footer className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-200 py-5 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

@@ -7,13 +7,20 @@ import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
 import { serializePayment } from '../invoices/payment-resource';
 import { getPaymentProcessor } from '../payments/get-payment-processor';
-import type { TProcessorDecline } from '../payments/payment-processor';
+import type { TChallenge, TOnSession, TProcessorDecline } from '../payments/payment-processor';
 import { recordEvent } from '../webhooks/record-event';
 import { takeDocumentNumber } from './document-numbers';
 import { reactivateIfSettled } from './subscription-standing';
 import { amountDue } from '../billing/amount-due';
 
-export type TPayOutcome = { paid: true; paymentId: string } | { paid: false; paymentId: string; code: TProcessorDecline };
+export type TPayOutcome =
+  | { paid: true; paymentId: string }
+  | { paid: false; paymentId: string; code: TProcessorDecline }
+  // The customer is here, and their bank asks them to confirm: nothing is charged or counted yet.
+  | { paid: false; paymentId?: undefined; code: 'authentication_required'; challenge: TChallenge };
+
+/** How a charge is made: with the customer present (`onSession`), or on a challenge they passed. */
+export type TChargeMode = { onSession?: TOnSession; authenticatedBy?: string };
 
 /**
  * Charges a locked open invoice's amount due to a card and records the outcome: a payment
@@ -23,11 +30,12 @@ export type TPayOutcome = { paid: true; paymentId: string } | { paid: false; pay
  * dies after the charge and before this commits retries the same attempt, and the processor answers
  * it without charging twice.
  */
-export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoice, card, at }: { invoice: Invoice; card: PaymentMethod; at: Date }): Promise<TPayOutcome> {
+export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoice, card, at, mode = {} }: { invoice: Invoice; card: PaymentMethod; at: Date; mode?: TChargeMode }): Promise<TPayOutcome> {
   const { accountId } = invoice;
   const amount = amountDue(invoice);
   const attempt = invoice.attemptCount + 1;
-  const result = await getPaymentProcessor().charge({ card: { fingerprint: card.fingerprint }, amount, currency: invoice.currency, reference: invoice.id, idempotencyKey: `${invoice.id}:attempt-${attempt}` });
+  const result = await getPaymentProcessor().charge({ card: { fingerprint: card.fingerprint }, amount, currency: invoice.currency, reference: invoice.id, idempotencyKey: `${invoice.id}:attempt-${attempt}`, ...mode });
+  if (result.ok === 'challenge') return { paid: false, code: 'authentication_required', challenge: result.challenge };
   const payment = await tx.payment.create({
     data: {
       id: newId('payment'),
@@ -72,7 +80,7 @@ async function recordInvoiceEvent(tx: Prisma.TransactionClient, invoice: Invoice
  * The invoice row stays locked while the processor answers, so two payers on any instances charge
  * it once; the second finds it paid (409 invalid_state).
  */
-export async function payInvoice({ accountId, invoiceId, paymentMethodId, at = new Date() }: { accountId: string; invoiceId: string; paymentMethodId: string; at?: Date }): Promise<TPayOutcome> {
+export async function payInvoice({ accountId, invoiceId, paymentMethodId, at = new Date(), mode, expectedAmount }: { accountId: string; invoiceId: string; paymentMethodId: string; at?: Date; mode?: TChargeMode; expectedAmount?: bigint }): Promise<TPayOutcome> {
   return getPrisma().$transaction(
     async (tx) => {
       await lockInvoice(tx, { accountId, invoiceId });
@@ -81,7 +89,9 @@ export async function payInvoice({ accountId, invoiceId, paymentMethodId, at = n
       if (invoice.status !== 'open') throw new ApiError('invalid_state', `This invoice is ${invoice.status}; only an open invoice can be paid.`);
       const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId: invoice.customerId, detachedAt: null } });
       if (!card) throw new ApiError('not_found', `No such payment method for this invoice's customer: ${paymentMethodId}.`, 'paymentMethod');
-      return chargeLockedInvoice(tx, { invoice, card, at });
+      // A payment the customer confirmed with their bank is for the amount they confirmed, or none.
+      if (expectedAmount !== undefined && amountDue(invoice) !== expectedAmount) throw new ApiError('invalid_state', 'amount_changed');
+      return chargeLockedInvoice(tx, { invoice, card, at, mode });
     },
     { timeout: 30_000 },
   );

@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
 import { lockCustomer } from '../db/row-locks';
-import type { Prisma } from '../db/generated/client';
+import type { PaymentMethod, Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import type { TCardInput } from '../payments/card-input';
 import { reserveCardAttempt, settleCardAttempt } from '../payments/card-velocity';
@@ -12,6 +12,7 @@ import type { TPaymentProcessor, TProcessorDecline, TSavedCard } from '../paymen
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from '../customers/payment-method-schemas';
 import { settleWithCard } from '../billing-engine/settle-with-card';
+import { prepareChallenge, recordChallenge, type TRequiresAction } from './card-challenges';
 
 
 /** Makes one of the customer's cards the default, for the customer and their live subscriptions. */
@@ -29,14 +30,20 @@ const PARAM_OF_DECLINE: Partial<Record<TProcessorDecline, string>> = { incorrect
  * Saves a card through the payment processor. Only what the processor returns is stored; a
  * declined card changes nothing. The customer's first card, or one asked for, becomes the default.
  */
-export async function addPaymentMethod(scope: TActionScope & { portalLoginId: string }, card: TCardInput, processor: TPaymentProcessor) {
+export async function addPaymentMethod(scope: TActionScope & { portalLoginId: string }, card: TCardInput, processor: TPaymentProcessor): Promise<PaymentMethod | TRequiresAction> {
   const attemptId = await reserveCardAttempt(scope, scope.portalLoginId);
+  const challenge = await prepareChallenge(scope.accountId);
   let result: Awaited<ReturnType<TPaymentProcessor['saveCard']>>;
   try {
-    result = await processor.saveCard({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc, name: card.name });
+    result = await processor.saveCard({ number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc, name: card.name }, challenge.onSession);
   } catch (error) {
     await settleCardAttempt(attemptId, 'declined');
     throw error;
+  }
+  if (result.ok === 'challenge') {
+    // The attempt stays open (counted as a possible decline) until the customer is back from their bank.
+    const start = { id: challenge.id, portalLoginId: scope.portalLoginId, purpose: 'card_setup', processorChallengeId: result.challenge.id, cardAttemptId: attemptId, cardholderName: card.name || null, makeDefault: card.makeDefault ?? false } as const;
+    return recordChallenge(scope, start, result.challenge.url);
   }
   await settleCardAttempt(attemptId, result.ok ? 'saved' : 'declined');
   if (!result.ok) {

@@ -21,6 +21,8 @@ export async function attachPaymentMethod(accountId: string, customerId: string,
   const customer = await findCustomerOrThrow(getPrisma(), accountId, customerId);
   const result = await getPaymentProcessor().saveCard(cardOfToken(input.token, now));
   if (!result.ok) throw new ApiError('validation_error', `token: the card was refused (${result.code}); nothing was attached.`, 'token');
+  // Asked without the customer, the processor never challenges: its bank checked them when the token was made.
+  if (result.ok !== true) throw new Error('the processor challenged a card attached without the customer');
   try {
     const saved = await storeSavedCard({ accountId, customerId: customer.id }, result.card, { name: input.billingDetails?.name ?? null, makeDefault: input.makeDefault ?? false }, 'plugipay.payment_method.attached.v1');
     return serializePaymentMethod(saved);

@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   idempotencyRecord: 'idem',
   auditLog: 'aud',
   cardAttempt: 'cat',
+  cardChallenge: 'cch',
   taxRate: 'txr',
   subscriptionItem: 'si',
   coupon: 'cpn',

@@ -9,6 +9,9 @@ const TOKEN_CARDS = {
   tok_amex: '378282246310005',
   // Attached, then every charge to it fails (for dunning).
   tok_chargeCustomerFail: '4000000000000341',
+  // Attached (its bank checked the customer when the token was made); charged without the customer
+  // present, declined with authentication_required until they confirm a payment in the portal.
+  tok_threeDSecureRequired: '4000002760003184',
   // Refused when attached, as named.
   tok_chargeDeclined: '4000000000000002',
   tok_insufficientFunds: '4000000000009995',

@@ -36,7 +36,16 @@ export async function portalRequest<T>(path: string, init: { method: 'POST' | 'D
 
 /** Known error codes become the customer's words; anything else says that nothing changed. */
 export function errorMessageKey(error: unknown): string {
-  const known = ['invalid_number', 'invalid_expiry', 'expired_card', 'invalid_cvc', 'card_declined', 'insufficient_funds', 'incorrect_cvc', 'processing_error', 'last_card_of_subscriber', 'default_card', 'session_ended', 'too_many_card_attempts', 'invalid_cvc_amex', 'duplicate_card', 'no_default_card', 'plan_not_offered', 'same_plan', 'seats_fixed', 'seats_out_of_range', 'stale_preview'];
-  const code = error instanceof PortalRequestError ? error.code : 'generic';
-  return `errors.${known.includes(code) ? code : 'generic'}`;
+  return messageKeyOfCode(error instanceof PortalRequestError ? error.code : 'generic');
+}
+
+const KNOWN_CODES = new Set([
+  'invalid_number', 'invalid_expiry', 'expired_card', 'invalid_cvc', 'card_declined', 'insufficient_funds', 'incorrect_cvc', 'processing_error', 'last_card_of_subscriber',
+  'default_card', 'session_ended', 'too_many_card_attempts', 'invalid_cvc_amex', 'duplicate_card', 'no_default_card', 'plan_not_offered', 'same_plan', 'seats_fixed',
+  'seats_out_of_range', 'stale_preview', 'authentication_required', 'authentication_failed', 'authentication_abandoned', 'authentication_expired', 'amount_changed', 'invoice_not_open',
+]);
+
+/** The PortalActions message for a refusal's code; an unknown one says that nothing changed. */
+export function messageKeyOfCode(code: string): string {
+  return `errors.${KNOWN_CODES.has(code) ? code : 'generic'}`;
 }

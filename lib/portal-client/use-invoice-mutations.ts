@@ -10,7 +10,7 @@ export function usePayInvoice(invoiceId: string) {
   return useSingleFlightMutation({
     mutationKey: [...portalKeys.invoice(invoiceId), 'pay'],
     mutationFn: (paymentMethodId: string | undefined) =>
-      portalRequest<{ invoiceId: string; paymentId: string; status: 'paid'; redirectTo?: string }>(`/portal/api/invoices/${invoiceId}/pay`, { method: 'POST', body: paymentMethodId ? { paymentMethodId } : {} }),
+      portalRequest<{ status: 'paid' | 'requires_action'; redirectTo?: string }>(`/portal/api/invoices/${invoiceId}/pay`, { method: 'POST', body: paymentMethodId ? { paymentMethodId } : {} }),
     onSuccess: after,
   }, { once: true });
 }

@@ -11,7 +11,8 @@ export function useAddPaymentMethod() {
   const after = useAfterChange();
   return useSingleFlightMutation({
     mutationKey: [...portalKeys.paymentMethods(), 'add'],
-    mutationFn: (card: TNewCard) => portalRequest<{ redirectTo?: string }>('/portal/api/payment-methods', { method: 'POST', body: card }),
+    // requires_action: the card's bank wants to see the customer; redirectTo is its page.
+    mutationFn: (card: TNewCard) => portalRequest<{ redirectTo?: string; status?: 'requires_action' }>('/portal/api/payment-methods', { method: 'POST', body: card }),
     onSuccess: after,
   });
 }

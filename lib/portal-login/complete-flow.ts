@@ -15,18 +15,24 @@ import { clearCookieHeader, endedCookieHeader, portalCookieSpec } from './portal
  */
 export async function flowCompletionResponse(login: TPortalLogin, completes: boolean, body: Record<string, unknown>, request: Request): Promise<Response> {
   if (!completes) return Response.json(body);
+  const { redirectTo, headers } = await completeFlow(login, request.headers);
+  return Response.json({ ...body, redirectTo }, { headers });
+}
+
+/** Marks the flow's task done and answers where the customer goes next, with the cookies that takes. */
+export async function completeFlow(login: TPortalLogin, requestHeaders: Headers): Promise<{ redirectTo: string; headers: Headers }> {
   const after = login.session.flowAfterCompletion ?? 'redirect';
+  const headers = new Headers();
   if (after !== 'redirect') {
     await getPrisma().$transaction(async (tx) => {
       await tx.portalLogin.updateMany({ where: { id: login.id, endedAt: null, flowCompletedAt: null }, data: { flowCompletedAt: new Date() } });
-      await recordAudit({ action: 'portal_flow.complete', reason: after, accountId: login.accountId, customerId: login.customerId, portalSessionId: login.session.id, headers: request.headers }, tx);
+      await recordAudit({ action: 'portal_flow.complete', reason: after, accountId: login.accountId, customerId: login.customerId, portalSessionId: login.session.id, headers: requestHeaders }, tx);
     });
-    return Response.json({ ...body, redirectTo: after === 'portal_homepage' ? '/portal' : FLOW_COMPLETE_PAGE });
+    return { redirectTo: after === 'portal_homepage' ? '/portal' : FLOW_COMPLETE_PAGE, headers };
   }
-  await endPortalLogin(login, 'flow_completed', request.headers);
+  await endPortalLogin(login, 'flow_completed', requestHeaders);
   const { portalBaseUrl } = getConfig();
-  const headers = new Headers();
   headers.append('Set-Cookie', clearCookieHeader(portalCookieSpec(portalBaseUrl)));
   headers.append('Set-Cookie', endedCookieHeader(portalBaseUrl, login.session.id));
-  return Response.json({ ...body, redirectTo: login.session.returnUrl }, { headers });
+  return { redirectTo: login.session.returnUrl, headers };
 }

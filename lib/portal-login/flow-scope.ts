@@ -47,8 +47,14 @@ export function flowRedirect(login: TPortalLogin, pathname: string | null): stri
   return pathname && scope.pages.includes(pathname) ? null : scope.pages[0]!;
 }
 
+// Where the card's bank sends the customer back (3-D Secure), for flows that save or charge a card.
+const CHALLENGE_RETURN = /^\/portal\/challenge\/cch_[0-9A-HJKMNP-TV-Z]{26}$/;
+const CARD_FLOWS: readonly TFlowType[] = ['payment_method_update', 'invoice_payment'];
+
 /** Whether a portal route handler (a PDF, an action) is within what the login may do. */
 export function isRouteWithinFlow(login: TPortalLogin, method: string, pathname: string): boolean {
   const scope = scopeOf(login);
-  return !scope || scope.actions.includes(`${method} ${pathname}`);
+  if (!scope) return true;
+  if (method === 'GET' && CHALLENGE_RETURN.test(pathname)) return !login.flowCompletedAt && CARD_FLOWS.includes(login.session.flowType!);
+  return scope.actions.includes(`${method} ${pathname}`);
 }

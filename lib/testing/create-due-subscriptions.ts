@@ -17,7 +17,7 @@ const db = getDb();
 await applyMigrations(db.sql);
 const { masterKey, dataDir } = getConfig();
 const saved = await createTestProcessor(masterKey, dataDir).saveCard({ number: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123' });
-if (!saved.ok) throw new Error('the test processor refused the bench card');
+if (saved.ok !== true) throw new Error('the test processor refused the bench card');
 const { card } = saved;
 
 const periodEnd = new Date(Date.now() - 60_000);

@@ -8,13 +8,15 @@ import { listPaymentMethods } from '@/lib/billing/list-payment-methods';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
 // The customer's saved cards: add one, make one the default, remove one.
-export default async function PaymentMethodPage() {
+type TSearch = { searchParams: Promise<{ authentication?: string | string[] }> };
+
+export default async function PaymentMethodPage({ searchParams }: TSearch) {
   const ctx = await requirePortalContext();
   if (!ctx.features.paymentMethodUpdate) redirect('/portal');
   const t = await getTranslations('Portal');
   const cards = await listPaymentMethods(ctx.login);
   return (
-    <PortalFrame ctx={ctx} current="payment-method" title={t('tabs.payment-method')}>
+    <PortalFrame ctx={ctx} current="payment-method" title={t('tabs.payment-method')} authentication={(await searchParams).authentication}>
       <QueryProvider>
         <h2 className="sr-only">{t('savedCards')}</h2>
         <CardList cards={cards} manageable />

@@ -914,7 +914,7 @@ export type components = {
              * @description A token from the payment processor; the built-in test processor’s are listed in docs/test-cards.md.
              * @enum {string}
              */
-            token: "tok_visa" | "tok_visa_debit" | "tok_mastercard" | "tok_amex" | "tok_chargeCustomerFail" | "tok_chargeDeclined" | "tok_insufficientFunds" | "tok_expiredCard" | "tok_incorrectCvc" | "tok_processingError";
+            token: "tok_visa" | "tok_visa_debit" | "tok_mastercard" | "tok_amex" | "tok_chargeCustomerFail" | "tok_threeDSecureRequired" | "tok_chargeDeclined" | "tok_insufficientFunds" | "tok_expiredCard" | "tok_incorrectCvc" | "tok_processingError";
             billingDetails?: {
                 name?: string;
             };

@@ -23,5 +23,7 @@ export const POST = withPortalLogin({}, async ({ login, body, request }) => {
   const card = { ...parsed.data, makeDefault: parsed.data.makeDefault || inFlow };
   const scope = actionScope(login, request);
   const saved = await addPaymentMethod({ ...scope, portalLoginId: login.id }, card, getPaymentProcessor());
+  // The card's bank wants to see the customer first: the browser goes there, and the flow goes on on return.
+  if ('status' in saved) return Response.json(saved, { status: 202 });
   return flowCompletionResponse(login, inFlow, { paymentMethod: serializePaymentMethod(saved) }, request);
 });

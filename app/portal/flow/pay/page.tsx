@@ -20,7 +20,9 @@ import { amountDue } from '@/lib/billing/amount-due';
 
 // The invoice-payment flow: the invoice named at creation and its "Pay"; a card may be added first.
 // Paid, the customer goes back to the merchant.
-export default async function PayFlowPage() {
+type TSearch = { searchParams: Promise<{ authentication?: string | string[] }> };
+
+export default async function PayFlowPage({ searchParams }: TSearch) {
   const ctx = await requirePortalContext();
   const { flowType, flowInvoiceId } = ctx.login.session;
   if (flowType !== 'invoice_payment' || !flowInvoiceId) redirect('/portal');
@@ -34,7 +36,7 @@ export default async function PayFlowPage() {
   const { locale } = ctx;
   const defaultCard = cards.find((card) => card.isDefault) ?? null;
   return (
-    <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })}>
+    <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })} authentication={(await searchParams).authentication}>
       <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={amountDue(invoice)} currency={invoice.currency} locale={locale} />
       {invoice.dueAt && invoice.status === 'open' && <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</p>}
       <ul className="mt-4 max-w-lg divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">

@@ -21,7 +21,9 @@ import { issuedNumber } from '@/lib/billing/issued-number';
 
 // One invoice as the customer reads it: its state, lines, discount and tax per rate, the payments
 // that settled it (each opening its receipt) and the PDF.
-export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+type TSearch = { searchParams: Promise<{ authentication?: string | string[] }> };
+
+export default async function InvoicePage({ params, searchParams }: TSearch & { params: Promise<{ id: string }> }) {
   const ctx = await requirePortalContext();
   if (!ctx.features.invoiceHistory) redirect('/portal');
   const invoice = await loadOrNotFound('invoice', (await params).id, (id) => getInvoiceOrThrow(ctx.login, id));
@@ -40,7 +42,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const box = 'rounded-xl border border-zinc-200 dark:border-zinc-800';
 
   return (
-    <PortalFrame ctx={ctx} current="invoices" title={t('invoiceTitle', { number: issuedNumber(invoice) })}>
+    <PortalFrame ctx={ctx} current="invoices" title={t('invoiceTitle', { number: issuedNumber(invoice) })} authentication={(await searchParams).authentication}>
       <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={invoice.total} currency={invoice.currency} locale={locale} />
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         {facts.map(([label, value]) => (

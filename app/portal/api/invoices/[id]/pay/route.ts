@@ -12,6 +12,7 @@ export const dynamic = 'force-dynamic';
 // in the invoice_payment flow (whose scope allows its own invoice only), paying completes the flow.
 export const POST = withPortalLogin({ params: ZInvoiceParams, body: ZPayInvoiceInput }, async ({ login, params, body, request }) => {
   await assertFeature(login.accountId, 'invoicePayment');
-  const paid = await payOwnInvoice(actionScope(login, request), params.id, body?.paymentMethodId);
+  const paid = await payOwnInvoice(actionScope(login, request), login.id, params.id, body?.paymentMethodId);
+  if (paid.status === 'requires_action') return Response.json(paid, { status: 202 });
   return flowCompletionResponse(login, login.session.flowType === 'invoice_payment', paid, request);
 });

@@ -1,0 +1,51 @@
+import { PlugipayClient } from '../../lib/sdk/src/plugipay';
+import { accessibilityViolations, expect, test } from '../support/test';
+
+// 3-D Secure in Chromium: a renewal charged without the customer needed their bank, so they pay it
+// in the portal and pass the test bank's check with the keyboard alone; a card whose check they fail
+// is not saved, and the page they come back to says so.
+test('a customer confirms a payment with their bank, and a failed check saves no card', async ({ page, baseURL, fixtures }) => {
+  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
+  const customer = await plugipay.customers.create({ email: `bank-${Date.now()}@example.com`, name: 'Bea Bank' });
+  const product = await plugipay.products.create({ name: `Journal ${Date.now()}` });
+  const price = await plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount: 1500, recurring: { interval: 'month' } });
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_threeDSecureRequired' });
+  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+  expect(subscription.status).toBe('incomplete');
+
+  const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://journal.example/account', locale: 'en' });
+  await page.goto(session.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
+  await page.getByRole('link', { name: /^Pay now/ }).click();
+  const pay = page.getByRole('button', { name: 'Pay €15.00' });
+  await pay.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toBeVisible();
+  await expect(page.getByText(/asks to charge €15\.00 to your Visa card ending in 3184/)).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await accessibilityViolations(page), colorScheme).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Complete authentication' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Thank you. The invoice is paid.')).toBeVisible();
+  await expect(page).toHaveURL(/\/portal\/invoices\/inv_\w+\?authentication=invoice_paid$/);
+  expect((await plugipay.subscriptions.retrieve(subscription.id)).status).toBe('active');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Payment method', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a card' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Card number').fill('4000 0027 6000 3184');
+  await dialog.getByLabel('Expiry (MM/YY)').fill(`12/${(new Date().getUTCFullYear() + 2) % 100}`);
+  await dialog.getByLabel('Security code (CVC)').fill('321');
+  await dialog.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByText(/asks to save your Visa card ending in 3184/)).toBeVisible();
+  await page.getByRole('button', { name: 'Fail authentication' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Your bank did not confirm it\. Nothing was charged or saved/);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await accessibilityViolations(page), colorScheme).toEqual([]);
+  }
+  expect((await plugipay.paymentMethods.list(customer.id)).data).toHaveLength(1);
+});
