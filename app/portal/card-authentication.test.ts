@@ -166,6 +166,26 @@ describe('3-D Secure when saving a card', () => {
   });
 });
 
+describe('a new card saved to pay an invoice', () => {
+  it('comes back from the bank to that invoice with the new card offered first; another customer’s invoice is refused', async () => {
+    const { customerId, invoice } = await subscriptionAwaitingAuthentication();
+    const portal = await portalOf(customerId);
+    const newCard = { number: THREE_D_SECURE, expMonth: 11, expYear: futureYear, cvc: '123' };
+
+    const strangers = await subscriptionAwaitingAuthentication();
+    expect((await portal.post('/portal/api/payment-methods', { ...newCard, forInvoice: strangers.invoice.id })).status).toBe(404);
+    expect(await cardsOf(customerId)).toHaveLength(1);
+
+    const asked = await portal.post('/portal/api/payment-methods', { ...newCard, forInvoice: invoice.id });
+    const back = await portal.get((await answerBank(asked.body.redirectTo, 'succeeded')).location!);
+    const saved = (await cardsOf(customerId)).find((c) => c.card.expMonth === 11)!;
+    expect(back.location).toBe(`/portal/invoices/${invoice.id}?authentication=card_saved&payWith=${saved.id}`);
+    const page = (await portalFetch(server.baseUrl, back.location!, portal.cookie).then((r) => r.text()));
+    // "Pay with" offers the new card first.
+    expect(/<select[^>]*>\s*<option value="([^"]+)"[^>]*>([^<]+)</.exec(page)?.slice(1)).toEqual([saved.id, 'Visa ending in 3184']);
+  });
+});
+
 describe('the test bank', () => {
   it('knows only its own challenges and takes only its two answers', async () => {
     expect((await fetch(`${server.baseUrl}/test-processor/challenge/3ds_AAAAAAAAAAAAAAAAAAAAAA/decide`, { method: 'POST', body: new URLSearchParams({ decision: 'succeeded' }) })).status).toBe(404);

@@ -31,7 +31,10 @@ function parseExpiry(value: string): { expMonth: number; expYear: number } | und
 
 // The add-card form: checked here (Luhn, expiry, brand, CVC) with errors beside their fields, then
 // by the server and the processor. The number and CVC live only in this form's state until sent.
-export function AddCardForm({ showMakeDefault, onDone, onSaved }: { showMakeDefault: boolean; onDone?: () => void; onSaved?: () => void }) {
+// forInvoice: the card is saved to pay that invoice (onSaved then pays with it).
+type TProps = { showMakeDefault: boolean; forInvoice?: string; onDone?: () => void; onSaved?: (paymentMethodId: string) => void };
+
+export function AddCardForm({ showMakeDefault, forInvoice, onDone, onSaved }: TProps) {
   const t = useTranslations('PortalActions');
   const id = useId();
   const add = useAddPaymentMethod();
@@ -92,13 +95,13 @@ export function AddCardForm({ showMakeDefault, onDone, onSaved }: { showMakeDefa
         const card = validate();
         if (!card) return;
         add.mutate(
-          { ...card, cvc: values.cvc, name: values.name.trim() || undefined, makeDefault: showMakeDefault ? values.makeDefault : undefined },
+          { ...card, cvc: values.cvc, name: values.name.trim() || undefined, makeDefault: showMakeDefault ? values.makeDefault : undefined, forInvoice },
           {
             onSuccess: (result) => {
               // On the way to the card's bank (3-D Secure): the form stays as it is until the page changes.
               if (result.status === 'requires_action') return setLeaving(true);
               setValues({ number: '', expiry: '', cvc: '', name: '', makeDefault: true });
-              onSaved?.();
+              onSaved?.(result.paymentMethod!.id);
               onDone?.();
             },
           },

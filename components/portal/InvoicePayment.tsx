@@ -13,7 +13,10 @@ type TOpenInvoice = { id: string; total: bigint; amountPaid: bigint; currency: s
  * How the customer pays an open invoice here: "Pay" with the default card (or, given the saved
  * `cards`, with the one they choose), or the way to add one.
  */
-export async function InvoicePayment({ invoice, defaultCard, cards = [], features, locale }: { invoice: TOpenInvoice; defaultCard: PaymentMethod | null; cards?: PaymentMethod[]; features: TPortalFeatures; locale: string }) {
+// preferred: the card to offer first (one just saved to pay this invoice), if it is among `cards`.
+type TProps = { invoice: TOpenInvoice; defaultCard: PaymentMethod | null; cards?: PaymentMethod[]; preferred?: string; features: TPortalFeatures; locale: string };
+
+export async function InvoicePayment({ invoice, defaultCard, cards = [], preferred, features, locale }: TProps) {
   if (!features.invoicePayment) return null;
   const t = await getTranslations('Portal');
   if (!defaultCard) {
@@ -26,7 +29,10 @@ export async function InvoicePayment({ invoice, defaultCard, cards = [], feature
       invoiceId={invoice.id}
       amount={formatMoney({ amount: amountDue(invoice), currency: invoice.currency }, locale)}
       card={t('chargedTo', { card: t('cardLabel', { brand: cardBrandName(defaultCard.cardBrand), last4: defaultCard.cardLast4 }) })}
-      choices={cards.length > 1 ? [defaultCard, ...cards.filter((c) => c.id !== defaultCard.id)].map((c) => ({ id: c.id, label: t('cardLabel', { brand: cardBrandName(c.cardBrand), last4: c.cardLast4 }) })) : []}
+      choices={cards.length > 1 ? firstOf(cards, cards.find((c) => c.id === preferred) ?? defaultCard).map((c) => ({ id: c.id, label: t('cardLabel', { brand: cardBrandName(c.cardBrand), last4: c.cardLast4 }) })) : []}
+      canAddCard={features.paymentMethodUpdate}
     />
   );
 }
+
+const firstOf = (cards: PaymentMethod[], first: PaymentMethod) => [first, ...cards.filter((c) => c.id !== first.id)];

@@ -2,16 +2,19 @@
 
 import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { primaryButton } from '@/components/ui/button-styles';
+import { Dialog } from '@/components/ui/Dialog';
+import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
 import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
 import { usePayInvoice } from '@/lib/portal-client/use-invoice-mutations';
+import { AddCardForm } from './AddCardForm';
 import { QueryProvider } from './QueryProvider';
 
-// choices: the saved cards, the default first, when there are several to choose from.
-type TProps = { invoiceId: string; amount: string; card: string; choices?: { id: string; label: string }[] };
+// choices: the saved cards, the one to offer first leading, when there are several to choose from.
+// canAddCard: the customer may also pay with a card they add here.
+type TProps = { invoiceId: string; amount: string; card: string; choices?: { id: string; label: string }[]; canAddCard?: boolean };
 
-/** "Pay" for one open invoice, charged to the default card it names or the one chosen; a decline says why and changes nothing. */
+/** "Pay" for one open invoice, charged to the default card it names, the one chosen, or a new one; a decline says why and changes nothing. */
 export function PayInvoice(props: TProps) {
   return (
     <QueryProvider>
@@ -20,17 +23,22 @@ export function PayInvoice(props: TProps) {
   );
 }
 
-function PayButton({ invoiceId, amount, card, choices = [] }: TProps) {
+function PayButton({ invoiceId, amount, card, choices = [], canAddCard = false }: TProps) {
   const t = useTranslations('PortalActions');
   const pay = usePayInvoice(invoiceId);
   const [chosen, setChosen] = useState(choices[0]?.id);
   // On the way to the card's bank (3-D Secure): the button stays busy until the page changes.
   const [leaving, setLeaving] = useState(false);
+  const [adding, setAdding] = useState(false);
   const selectId = useId();
+  const titleId = useId();
+  const busy = pay.isPending || leaving;
+  const payWith = (paymentMethodId: string | undefined) =>
+    pay.mutate(paymentMethodId, { onSuccess: (result) => (result.status === 'paid' ? announce(t('invoicePaid')) : setLeaving(true)) });
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <button type="button" className={primaryButton} disabled={pay.isPending || leaving} aria-busy={pay.isPending || leaving} onClick={() => pay.mutate(chosen, { onSuccess: (result) => (result.status === 'paid' ? announce(t('invoicePaid')) : setLeaving(true)) })}>
-        {pay.isPending || leaving ? t('paying') : t('payAmount', { amount })}
+      <button type="button" className={primaryButton} disabled={busy} aria-busy={busy} onClick={() => payWith(chosen)}>
+        {busy ? t('paying') : t('payAmount', { amount })}
       </button>
       {choices.length > 1 ? (
         <span className="flex items-center gap-2 text-sm">
@@ -42,7 +50,16 @@ function PayButton({ invoiceId, amount, card, choices = [] }: TProps) {
       ) : (
         <span className="text-sm text-zinc-700 dark:text-zinc-300">{card}</span>
       )}
+      {canAddCard && (
+        <button type="button" className={`${secondaryButton} text-sm`} disabled={busy} onClick={() => setAdding(true)}>
+          {t('payWithNewCard')}
+        </button>
+      )}
       {pay.isError && <p role="alert" className="basis-full text-red-700 dark:text-red-400">{t(errorMessageKey(pay.error))}</p>}
+      <Dialog open={adding} onClose={() => setAdding(false)} labelledBy={titleId}>
+        <h2 id={titleId} className="mb-4 text-lg font-semibold">{t('payWithNewCard')}</h2>
+        {adding && <AddCardForm showMakeDefault={false} forInvoice={invoiceId} onDone={() => setAdding(false)} onSaved={payWith} />}
+      </Dialog>
     </div>
   );
 }

@@ -17,7 +17,7 @@ test('a customer pays a declined invoice with another saved card, with the keybo
   await page.goto(session.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
   await page.getByRole('link', { name: /^Pay now/ }).click();
-  const payWith = page.getByLabel('Pay with');
+  const payWith = page.getByLabel('Pay with', { exact: true });
   await expect(payWith).toBeVisible();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -33,4 +33,33 @@ test('a customer pays a declined invoice with another saved card, with the keybo
   expect((await plugipay.subscriptions.retrieve(subscription.id)).status).toBe('active');
   const [payment] = (await plugipay.payments.list({ customer: customer.id, limit: 1 })).data;
   expect(payment).toMatchObject({ amount: 1500, status: 'succeeded' });
+});
+
+test('a customer pays an open invoice with a new card, added from the invoice itself', async ({ page, baseURL, fixtures }) => {
+  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
+  const customer = await plugipay.customers.create({ email: `newcard-${Date.now()}@example.com`, name: 'Nina New' });
+  const product = await plugipay.products.create({ name: `Backups ${Date.now()}` });
+  const price = await plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount: 900, recurring: { interval: 'month' } });
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_chargeCustomerFail' });
+  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+  expect(subscription.status).toBe('incomplete');
+
+  const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://backups.example/account', locale: 'en' });
+  await page.goto(session.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
+  await page.getByRole('link', { name: /^Pay now/ }).click();
+  await page.getByRole('button', { name: 'Pay with a new card' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pay with a new card' });
+  await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');
+  await dialog.getByLabel('Expiry (MM/YY)').fill(`12/${(new Date().getUTCFullYear() + 2) % 100}`);
+  await dialog.getByLabel('Security code (CVC)').fill('123');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await accessibilityViolations(page), colorScheme).toEqual([]);
+  }
+  await dialog.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByRole('status')).toHaveText('Thank you. The invoice is paid.');
+  expect((await plugipay.subscriptions.retrieve(subscription.id)).status).toBe('active');
+  const [payment] = (await plugipay.payments.list({ customer: customer.id, limit: 1 })).data;
+  expect(payment).toMatchObject({ amount: 900, status: 'succeeded', card: { last4: '4444' } });
 });

@@ -42,7 +42,7 @@ export async function addPaymentMethod(scope: TActionScope & { portalLoginId: st
   }
   if (result.ok === 'challenge') {
     // The attempt stays open (counted as a possible decline) until the customer is back from their bank.
-    const start = { id: challenge.id, portalLoginId: scope.portalLoginId, purpose: 'card_setup', processorChallengeId: result.challenge.id, cardAttemptId: attemptId, cardholderName: card.name || null, makeDefault: card.makeDefault ?? false } as const;
+    const start = { id: challenge.id, portalLoginId: scope.portalLoginId, purpose: 'card_setup', processorChallengeId: result.challenge.id, cardAttemptId: attemptId, cardholderName: card.name || null, makeDefault: card.makeDefault ?? false, invoiceId: card.forInvoice ?? null } as const;
     return recordChallenge(scope, start, result.challenge.url);
   }
   await settleCardAttempt(attemptId, result.ok ? 'saved' : 'declined');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isId } from '../ids/new-id';
 import { cardBrand, cvcLength, isExpired, normalizeCardNumber, passesLuhn } from './card-number';
 
 // The add-card form's input. Messages are codes: the portal shows them in the customer's words.
@@ -10,6 +11,8 @@ export const ZCardInput = z
     cvc: z.string().regex(/^\d{3,4}$/, { message: 'invalid_cvc' }),
     name: z.string().trim().max(100).optional(),
     makeDefault: z.boolean().optional(),
+    /** Saved to pay this open invoice of the customer's: where the customer comes back to from their bank. */
+    forInvoice: z.string().refine((id) => isId('invoice', id), { message: 'invalid_field' }).optional(),
   })
   .superRefine((card, ctx) => {
     const brand = cardBrand(card.number);

@@ -5,14 +5,14 @@ import { portalKeys } from './portal-query-keys';
 import { useAfterChange } from './use-after-change';
 import { portalRequest } from './portal-request';
 
-export type TNewCard = { number: string; expMonth: number; expYear: number; cvc: string; name?: string; makeDefault?: boolean };
+export type TNewCard = { number: string; expMonth: number; expYear: number; cvc: string; name?: string; makeDefault?: boolean; forInvoice?: string };
 
 export function useAddPaymentMethod() {
   const after = useAfterChange();
   return useSingleFlightMutation({
     mutationKey: [...portalKeys.paymentMethods(), 'add'],
     // requires_action: the card's bank wants to see the customer; redirectTo is its page.
-    mutationFn: (card: TNewCard) => portalRequest<{ redirectTo?: string; status?: 'requires_action' }>('/portal/api/payment-methods', { method: 'POST', body: card }),
+    mutationFn: (card: TNewCard) => portalRequest<{ redirectTo?: string; status?: 'requires_action'; paymentMethod?: { id: string } }>('/portal/api/payment-methods', { method: 'POST', body: card }),
     onSuccess: after,
   });
 }

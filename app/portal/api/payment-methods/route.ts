@@ -1,4 +1,5 @@
 import { ApiError } from '@/lib/api/errors';
+import { getPrisma } from '@/lib/db/get-db';
 import { actionScope } from '@/lib/billing/customer-scope';
 import { addPaymentMethod } from '@/lib/billing/add-payment-method';
 import { serializePaymentMethod } from '@/lib/customers/payment-method-schemas';
@@ -18,6 +19,10 @@ export const POST = withPortalLogin({}, async ({ login, body, request }) => {
     // Codes, not prose: the form shows each in the customer's language, beside its field.
     const issue = parsed.error.issues[0]!;
     throw new ApiError('validation_error', /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid_field', String(issue.path[0] ?? 'number'));
+  }
+  const { forInvoice } = parsed.data;
+  if (forInvoice && !(await getPrisma().invoice.count({ where: { id: forInvoice, accountId: login.accountId, customerId: login.customerId, status: 'open' } }))) {
+    throw new ApiError('not_found', 'No such open invoice.', 'forInvoice');
   }
   const inFlow = login.session.flowType === 'payment_method_update';
   const card = { ...parsed.data, makeDefault: parsed.data.makeDefault || inFlow };

@@ -25,7 +25,9 @@ function pageOf(login: TPortalLogin, challenge: CardChallenge): string {
   const { flowType } = login.session;
   if (flowType === 'invoice_payment') return '/portal/flow/pay';
   if (flowType === 'payment_method_update') return '/portal/flow/payment-method';
-  return challenge.purpose === 'card_setup' ? '/portal/payment-method' : `/portal/invoices/${challenge.invoiceId}`;
+  // A card saved to pay an invoice leads back to that invoice, the new card chosen to pay it.
+  if (challenge.purpose === 'card_setup' && !challenge.invoiceId) return '/portal/payment-method';
+  return `/portal/invoices/${challenge.invoiceId}`;
 }
 
 // GET /portal/challenge/<cch_id>: where the card's bank sends the customer back (3-D Secure). It
@@ -45,5 +47,6 @@ export async function GET(request: Request, context: TContext): Promise<Response
     return redirect(next.redirectTo, next.headers);
   }
   const outcome = done ? (challenge.purpose === 'card_setup' ? 'card_saved' : 'invoice_paid') : (challenge.failureCode ?? 'generic');
-  return redirect(`${pageOf(login, challenge)}?authentication=${outcome}`);
+  const payWith = done && challenge.purpose === 'card_setup' && challenge.invoiceId ? `&payWith=${challenge.resultId}` : '';
+  return redirect(`${pageOf(login, challenge)}?authentication=${outcome}${payWith}`);
 }

@@ -20,7 +20,7 @@ import { amountDue } from '@/lib/billing/amount-due';
 
 // The invoice-payment flow: the invoice named at creation and its "Pay"; a card may be added first.
 // Paid, the customer goes back to the merchant.
-type TSearch = { searchParams: Promise<{ authentication?: string | string[] }> };
+type TSearch = { searchParams: Promise<{ authentication?: string | string[]; payWith?: string | string[] }> };
 
 export default async function PayFlowPage({ searchParams }: TSearch) {
   const ctx = await requirePortalContext();
@@ -34,9 +34,10 @@ export default async function PayFlowPage({ searchParams }: TSearch) {
     getTranslations('Pdf'),
   ]);
   const { locale } = ctx;
+  const { authentication, payWith } = await searchParams;
   const defaultCard = cards.find((card) => card.isDefault) ?? null;
   return (
-    <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })} authentication={(await searchParams).authentication}>
+    <PortalFrame ctx={ctx} title={t('invoiceTitle', { number: issuedNumber(invoice) })} authentication={authentication}>
       <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={amountDue(invoice)} currency={invoice.currency} locale={locale} />
       {invoice.dueAt && invoice.status === 'open' && <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</p>}
       <ul className="mt-4 max-w-lg divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -54,7 +55,7 @@ export default async function PayFlowPage({ searchParams }: TSearch) {
         {invoice.status !== 'open' ? (
           invoice.status === 'paid' && <p>{tPay('invoicePaid')}</p>
         ) : defaultCard ? (
-          <InvoicePayment invoice={invoice} defaultCard={defaultCard} cards={cards} features={ctx.features} locale={locale} />
+          <InvoicePayment invoice={invoice} defaultCard={defaultCard} cards={cards} preferred={typeof payWith === 'string' ? payWith : undefined} features={ctx.features} locale={locale} />
         ) : (
           ctx.features.paymentMethodUpdate && (
             <QueryProvider>

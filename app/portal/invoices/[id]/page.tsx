@@ -21,12 +21,13 @@ import { issuedNumber } from '@/lib/billing/issued-number';
 
 // One invoice as the customer reads it: its state, lines, discount and tax per rate, the payments
 // that settled it (each opening its receipt) and the PDF.
-type TSearch = { searchParams: Promise<{ authentication?: string | string[] }> };
+type TSearch = { searchParams: Promise<{ authentication?: string | string[]; payWith?: string | string[] }> };
 
 export default async function InvoicePage({ params, searchParams }: TSearch & { params: Promise<{ id: string }> }) {
   const ctx = await requirePortalContext();
   if (!ctx.features.invoiceHistory) redirect('/portal');
   const invoice = await loadOrNotFound('invoice', (await params).id, (id) => getInvoiceOrThrow(ctx.login, id));
+  const { authentication, payWith } = await searchParams;
   const payable = invoice.status === 'open' && ctx.features.invoicePayment;
   const [t, tDoc, cards] = await Promise.all([getTranslations('Portal'), getTranslations('Pdf'), payable ? listPaymentMethods(ctx.login) : []]);
   const { locale } = ctx;
@@ -42,7 +43,7 @@ export default async function InvoicePage({ params, searchParams }: TSearch & { 
   const box = 'rounded-xl border border-zinc-200 dark:border-zinc-800';
 
   return (
-    <PortalFrame ctx={ctx} current="invoices" title={t('invoiceTitle', { number: issuedNumber(invoice) })} authentication={(await searchParams).authentication}>
+    <PortalFrame ctx={ctx} current="invoices" title={t('invoiceTitle', { number: issuedNumber(invoice) })} authentication={authentication}>
       <AmountHeadline badge={<InvoiceStatus status={invoice.status} />} amount={invoice.total} currency={invoice.currency} locale={locale} />
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         {facts.map(([label, value]) => (
@@ -54,7 +55,7 @@ export default async function InvoicePage({ params, searchParams }: TSearch & { 
       </dl>
       {payable && (
         <div className="mt-4">
-          <InvoicePayment invoice={invoice} defaultCard={cards.find((card) => card.isDefault) ?? null} cards={cards} features={ctx.features} locale={locale} />
+          <InvoicePayment invoice={invoice} defaultCard={cards.find((card) => card.isDefault) ?? null} cards={cards} preferred={typeof payWith === 'string' ? payWith : undefined} features={ctx.features} locale={locale} />
         </div>
       )}
 
