@@ -3,7 +3,7 @@ import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { payInvoice } from '../billing-engine/pay-invoice';
-import { billingTime } from '../billing-engine/billing-time';
+import { customerBillingTime } from '../billing-engine/billing-time';
 import type { CardChallenge, CardChallengePurpose } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { newId } from '../ids/new-id';
@@ -85,12 +85,11 @@ async function completeAuthenticated(scope: TActionScope, challenge: CardChallen
     return { resultId: saved.id };
   }
   const { accountId } = scope;
-  const customer = await getPrisma().customer.findFirstOrThrow({ where: { id: scope.customerId, accountId }, select: { accountId: true, testClockId: true } });
   const outcome = await payInvoice({
     accountId,
     invoiceId: challenge.invoiceId!,
     paymentMethodId: challenge.paymentMethodId!,
-    at: await billingTime(getPrisma(), customer, now),
+    at: await customerBillingTime(getPrisma(), scope, now),
     mode: { authenticatedBy: challenge.processorChallengeId },
     expectedAmount: challenge.amount!,
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
-import { billingTime } from '../billing-engine/billing-time';
+import { customerBillingTime } from '../billing-engine/billing-time';
 import type { Prisma } from '../db/generated/client';
 import { dryRun } from '../db/dry-run';
 import { getPrisma } from '../db/get-db';
@@ -11,7 +11,7 @@ import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/su
 import { recordEvent } from '../webhooks/record-event';
 import type { TActionScope, TCustomerScope } from './customer-scope';
 import { findLiveSubscription } from './live-subscriptions';
-import { findPlanPrice, planChangeRefusal, planOptions, type TPlanOption, type TPlanPrice } from './plan-options';
+import { findPlanPrice, seatsRefusal, planChangeRefusal, planOptions, type TPlanOption, type TPlanPrice } from './plan-options';
 import { prorationCharge, renewalCharge, RENEWAL_INCLUDE, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
 
 export type TPlanChoice = { subscriptionId: string; price: string; quantity?: number };
@@ -56,11 +56,8 @@ export async function checkPlanChoice(scope: TCustomerScope, choice: TPlanChoice
   if (!found) throw refuse('plan_not_offered');
   const item = subscription.items[0]!;
   const quantity = choice.quantity ?? item.quantity;
-  const seats = features.updateQuantity;
-  if (quantity !== item.quantity) {
-    if (!seats.enabled) throw refuse('seats_fixed');
-    if (!Number.isSafeInteger(quantity) || quantity < seats.min || quantity > seats.max) throw refuse('seats_out_of_range');
-  }
+  const seats = seatsRefusal(features, item.quantity, quantity);
+  if (seats) throw refuse(seats);
   if (found.price.id === item.priceId && quantity === item.quantity) throw refuse('same_plan');
   const cheaper = found.price.unitAmount * BigInt(quantity) < item.price.unitAmount * BigInt(item.quantity);
   const timing = cheaper && features.updateDowngradeTiming === 'period_end' && subscription.status === 'active' ? 'period_end' : 'now';
@@ -87,7 +84,7 @@ export type TPlanChangePreview = {
  */
 export async function previewPlanChange(scope: TCustomerScope, choice: TPlanChoice, features: TPortalFeatures, realNow = new Date()): Promise<TPlanChangePreview> {
   const checked = await checkPlanChoice(scope, choice, features);
-  const at = await customerTime(scope, realNow);
+  const at = await customerBillingTime(getPrisma(), scope, realNow);
   const { subscription } = checked;
   const billed = await dryRun(async (tx) => {
     if (checked.timing === 'period_end') {
@@ -120,7 +117,7 @@ export async function changeOwnPlan(scope: TActionScope, choice: TPlanChoice & {
     });
     return { subscriptionId: subscription.id, timing: checked.timing, effectiveAt: subscription.currentPeriodEnd, invoice: null };
   }
-  const at = await customerTime(scope, realNow);
+  const at = await customerBillingTime(getPrisma(), scope, realNow);
   const from = new Date(choice.prorationDate * 1000);
   if (from > at || at.getTime() - from.getTime() > PREVIEW_LIFETIME_MS || from < subscription.currentPeriodStart) {
     throw refuse('stale_preview');
@@ -166,9 +163,3 @@ async function scheduleChange(tx: Prisma.TransactionClient, subscription: TRenew
 }
 
 const reload = (tx: Prisma.TransactionClient, subscription: { id: string }) => tx.subscription.findUniqueOrThrow({ where: { id: subscription.id }, include: RENEWAL_INCLUDE });
-
-/** The customer's billing time: their test clock's, else now. */
-async function customerTime({ accountId, customerId }: TCustomerScope, realNow: Date): Promise<Date> {
-  const customer = await getPrisma().customer.findFirstOrThrow({ where: { id: customerId, accountId }, select: { accountId: true, testClockId: true } });
-  return billingTime(getPrisma(), customer, realNow);
-}

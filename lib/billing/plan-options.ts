@@ -64,3 +64,11 @@ export function findPlanPrice(options: readonly TPlanOption[], priceId: string):
   }
   return null;
 }
+
+/** Why a number of seats may not be chosen (`current` is always allowed), or null. */
+export function seatsRefusal(features: TPortalFeatures, current: number, quantity: number): 'seats_fixed' | 'seats_out_of_range' | null {
+  if (quantity === current) return null;
+  const seats = features.updateQuantity;
+  if (!seats.enabled) return 'seats_fixed';
+  return Number.isSafeInteger(quantity) && quantity >= seats.min && quantity <= seats.max ? null : 'seats_out_of_range';
+}

@@ -1,13 +1,13 @@
 import 'server-only';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
-import { billingTime } from '../billing-engine/billing-time';
+import { customerBillingTime } from '../billing-engine/billing-time';
 import { getPrisma } from '../db/get-db';
 import type { TPortalFeatures } from '../portal/load-portal-features';
 import { createSubscription } from '../subscriptions/manage-subscriptions';
 import type { TActionScope, TCustomerScope } from './customer-scope';
 import { findDefaultCard } from './default-card';
-import { findPlanPrice, planOptions, type TPlanOption, type TPlanPrice } from './plan-options';
+import { findPlanPrice, planOptions, seatsRefusal, type TPlanOption, type TPlanPrice } from './plan-options';
 import { RENEWAL_INCLUDE, subscriptionCharge, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
 
 const ENDED = { status: 'canceled' as const };
@@ -25,27 +25,33 @@ export type TRestartChoice = { subscriptionId: string; price: string; quantity?:
 
 export type TRestartPreview = { ended: TRenewableSubscription; option: TPlanOption; price: TPlanPrice; quantity: number; charge: TSubscriptionCharge };
 
+type TCheckedRestart = { ended: TRenewableSubscription; option: TPlanOption; price: TPlanPrice; quantity: number };
+
+/** The customer's choice to start an ended subscription again, checked against what the account offers. Writes nothing. */
+async function checkRestart(scope: TCustomerScope, choice: TRestartChoice, features: TPortalFeatures): Promise<TCheckedRestart> {
+  const ended = await findEndedSubscription(scope, choice.subscriptionId);
+  if (!ended) throw new ApiError('not_found', 'No such subscription.');
+  const found = findPlanPrice(await planOptions(features, ended, { restart: true }), choice.price);
+  if (!found) throw new ApiError('validation_error', 'plan_not_offered', 'price');
+  const quantity = choice.quantity ?? ended.items[0]!.quantity;
+  const seats = seatsRefusal(features, ended.items[0]!.quantity, quantity);
+  if (seats) throw new ApiError('validation_error', seats, 'quantity');
+  return { ended, ...found, quantity };
+}
+
 /**
  * Starting an ended subscription again, on its own plan or one the account offers: the first
  * invoice, computed by the function that issues it (the new subscription keeps the old one's tax
  * rates, without its coupon). Refusals carry the plan-change codes the portal translates.
  */
 export async function previewRestart(scope: TCustomerScope, choice: TRestartChoice, features: TPortalFeatures, realNow = new Date()): Promise<TRestartPreview> {
-  const ended = await findEndedSubscription(scope, choice.subscriptionId);
-  if (!ended) throw new ApiError('not_found', 'No such subscription.');
-  const found = findPlanPrice(await planOptions(features, ended, { restart: true }), choice.price);
-  if (!found) throw new ApiError('validation_error', 'plan_not_offered', 'price');
-  const quantity = choice.quantity ?? ended.items[0]!.quantity;
-  const seats = features.updateQuantity;
-  if (quantity !== ended.items[0]!.quantity && (!seats.enabled || !Number.isSafeInteger(quantity) || quantity < seats.min || quantity > seats.max)) {
-    throw new ApiError('validation_error', seats.enabled ? 'seats_out_of_range' : 'seats_fixed', 'quantity');
-  }
+  const checked = await checkRestart(scope, choice, features);
+  const { ended, quantity } = checked;
   const prisma = getPrisma();
-  const [price, customer] = await Promise.all([
-    prisma.price.findFirstOrThrow({ where: { id: found.price.id, accountId: scope.accountId }, include: { product: true } }),
-    prisma.customer.findFirstOrThrow({ where: { id: scope.customerId, accountId: scope.accountId }, select: { accountId: true, testClockId: true } }),
+  const [price, now] = await Promise.all([
+    prisma.price.findFirstOrThrow({ where: { id: checked.price.id, accountId: scope.accountId }, include: { product: true } }),
+    customerBillingTime(prisma, scope, realNow),
   ]);
-  const now = await billingTime(prisma, customer, realNow);
   const fresh: TRenewableSubscription = {
     ...ended,
     items: [{ ...ended.items[0]!, priceId: price.id, price, quantity }],
@@ -57,7 +63,7 @@ export async function previewRestart(scope: TCustomerScope, choice: TRestartChoi
     scheduledPrice: null,
     scheduledQuantity: null,
   };
-  return { ended, ...found, quantity, charge: subscriptionCharge(fresh, now) };
+  return { ...checked, charge: subscriptionCharge(fresh, now) };
 }
 
 /**
@@ -66,7 +72,7 @@ export async function previewRestart(scope: TCustomerScope, choice: TRestartChoi
  * to pay; paid, it is active. plugipay.subscription.created.v1 and the invoice's events; audited.
  */
 export async function restartSubscription(scope: TActionScope, choice: TRestartChoice, features: TPortalFeatures) {
-  const { ended, price, quantity } = await previewRestart(scope, choice, features);
+  const { ended, price, quantity } = await checkRestart(scope, choice, features);
   const card = await findDefaultCard(scope);
   if (!card) throw new ApiError('validation_error', 'no_default_card', 'paymentMethodId');
   const started = await createSubscription(scope.accountId, {
