@@ -74,8 +74,8 @@ describe('changing plan in the portal', () => {
     const choices = (await portal.page(`/portal/subscription/${sub.id}/change`)).text;
     expect(choices).toContain(`${plans.basicName} Basic plan $10.00 per month Current plan`);
     expect(choices).toContain(`${plans.proName} Pro plan $30.00 per month`);
-    // Another billing period, and a plan not offered, are not choices.
-    expect(choices).not.toContain('$300.00 per year');
+    // Another billing period is a choice; a plan not offered is not.
+    expect(choices).toContain('$300.00 per year');
     expect(choices).not.toContain('$50.00');
 
     const preview = (await portal.page(`/portal/subscription/${sub.id}/change/confirm?price=${plans.pro.id}`)).text;
@@ -87,7 +87,6 @@ describe('changing plan in the portal', () => {
 
     // Refused, and nothing changes: the current plan, a price not offered, seats that may not change, a preview gone stale.
     expect((await portal.change(sub.id, plans.basic.id)).body.error).toMatchObject({ code: 'validation_error', message: 'same_plan', param: 'price' });
-    expect((await portal.change(sub.id, plans.proYearly.id)).body.error).toMatchObject({ message: 'plan_not_offered' });
     expect((await portal.change(sub.id, plans.team.id)).body.error).toMatchObject({ message: 'plan_not_offered' });
     expect((await portal.change(sub.id, plans.pro.id, { quantity: 2 })).body.error).toMatchObject({ message: 'seats_fixed', param: 'quantity' });
     expect((await portal.change(sub.id, plans.pro.id, { prorationDate: seconds(MIDDLE) - 7200 })).body.error).toMatchObject({ message: 'stale_preview' });
@@ -102,6 +101,43 @@ describe('changing plan in the portal', () => {
     expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body).toMatchObject({ total: 3000, periodStart: '2026-04-01T00:00:00.000Z' });
     const updates = await eventsFor('plugipay.subscription.updated.v1', sub.id);
     expect(updates.map((e) => e.data.object.items[0].price.id)).toContain(plans.pro.id);
+  });
+
+  it('moves to a yearly plan at once: a new period from now, billed in full less the unused time, as previewed', async () => {
+    const plans = await catalog();
+    await configure(billing(), { enabled: true, products: plans.offered, prorationBehavior: 'create_prorations', downgradeTiming: 'period_end', quantity: { enabled: false } });
+    const { customerId, sub } = await subscriber(plans.basic);
+    const portal = await portalOf(customerId);
+
+    const preview = (await portal.page(`/portal/subscription/${sub.id}/change/confirm?price=${plans.proYearly.id}`)).text;
+    expect(preview).toContain('Due today $295.00');
+    expect(preview).toMatch(/Unused time on 1 × Basic .* -\$5\.00/);
+    expect(preview).toContain('Next invoice, Mar 16, 2027 $300.00');
+
+    const changed = await portal.change(sub.id, plans.proYearly.id);
+    expect(changed).toMatchObject({ status: 200, body: { timing: 'now', invoice: { status: 'paid', total: 29500 } } });
+    const after = (await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body;
+    expect(after).toMatchObject({ currentPeriodStart: MIDDLE.replace('Z', '.000Z'), currentPeriodEnd: '2027-03-16T12:00:00.000Z', billingCycleAnchor: MIDDLE.replace('Z', '.000Z') });
+    const invoice = (await api(billing(), 'GET', `/api/v1/invoices/${changed.body.invoice.id}`)).body;
+    expect(invoice).toMatchObject({ billingReason: 'subscription_update', periodStart: MIDDLE.replace('Z', '.000Z'), periodEnd: '2027-03-16T12:00:00.000Z', amountPaid: 29500 });
+    expect(invoice.lines.map((l: TBody) => l.amount)).toEqual([30000, -500]);
+    expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body).toMatchObject({ total: 30000, periodStart: '2027-03-16T12:00:00.000Z' });
+  });
+
+  it('moves to a shorter billing period at the period’s end, where downgrades wait, and renews on it from there', async () => {
+    const plans = await catalog();
+    await configure(billing(), { enabled: true, products: plans.offered, prorationBehavior: 'create_prorations', downgradeTiming: 'period_end', quantity: { enabled: false } });
+    const { customerId, sub, advance } = await subscriber(plans.proYearly);
+    const portal = await portalOf(customerId);
+    expect((await portal.change(sub.id, plans.pro.id)).body).toMatchObject({ timing: 'period_end', effectiveAt: '2027-03-01T00:00:00.000Z' });
+    expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body).toMatchObject({ total: 3000, periodStart: '2027-03-01T00:00:00.000Z' });
+
+    await advance('2027-03-02T00:00:00Z');
+    const renewed = (await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body;
+    expect(renewed).toMatchObject({ currentPeriodStart: '2027-03-01T00:00:00.000Z', currentPeriodEnd: '2027-04-01T00:00:00.000Z', scheduledChange: null });
+    expect(renewed.items[0].price.id).toBe(plans.pro.id);
+    const [latest] = (await api(billing(), 'GET', `/api/v1/invoices?subscription=${sub.id}&limit=1`)).body.data;
+    expect(latest).toMatchObject({ total: 3000, periodStart: '2027-03-01T00:00:00.000Z', periodEnd: '2027-04-01T00:00:00.000Z', status: 'paid' });
   });
 
   it('schedules a downgrade for the period’s end, shows it, undoes it, and the renewal bills the plan it names', async () => {
@@ -196,7 +232,7 @@ describe('changing plan in the portal', () => {
     const mint = (flow: Record<string, unknown>, customer = customerId) => api(billing(), 'POST', '/api/v1/portal-sessions', { customerId: customer, returnUrl, flow });
     const confirmFlow = { type: 'subscription_update_confirm', subscriptionId: second.id, items: [{ price: plans.pro.id }] };
     expect((await mint(confirmFlow)).body.flow).toEqual({ ...confirmFlow, items: [{ price: plans.pro.id, quantity: 1 }], afterCompletion: { type: 'redirect' } });
-    expect((await mint({ ...confirmFlow, items: [{ price: plans.proYearly.id }] })).body.error).toMatchObject({ code: 'validation_error', param: 'flow.items.0.price' });
+    expect((await mint({ ...confirmFlow, items: [{ price: plans.team.id }] })).body.error).toMatchObject({ code: 'validation_error', param: 'flow.items.0.price' });
     expect((await mint({ ...confirmFlow, items: [{ price: plans.basic.id }] })).body.error).toMatchObject({ param: 'flow.items.0.price' });
     expect((await mint(confirmFlow, other(await subscriber(plans.basic)))).body.error).toMatchObject({ code: 'not_found', param: 'flow.subscriptionId' });
 

@@ -22,14 +22,18 @@ export async function renewSubscription(tx: Prisma.TransactionClient, subscripti
     await moveSubscription(tx, ref, [subscription.status], { status: 'canceled', canceledAt: subscription.canceledAt ?? start, endedAt: start, cancelAtPeriodEnd: false });
     return;
   }
-  const { interval, intervalCount } = subscription.items[0]!.price;
-  const end = nextPeriodEnd(subscription.billingCycleAnchor, interval!, intervalCount, start);
   const [item] = asRenewed(subscription).items;
+  // A plan scheduled on another billing period starts it here: the anchor moves to this renewal.
+  const { interval, intervalCount } = item!.price;
+  const current = subscription.items[0]!.price;
+  const anchor = interval === current.interval && intervalCount === current.intervalCount ? subscription.billingCycleAnchor : start;
+  const end = nextPeriodEnd(anchor, interval!, intervalCount, start);
   const renewed = await tx.subscription.update({
     where: { id: subscriptionId },
     data: {
       currentPeriodStart: start,
       currentPeriodEnd: end,
+      billingCycleAnchor: anchor,
       ...(subscription.status === 'trialing' ? { status: 'active' } : {}),
       // A plan change scheduled for this moment takes effect, and this renewal bills it.
       ...(subscription.scheduledPriceId ? { scheduledPriceId: null, scheduledQuantity: null, items: { update: { where: { id: item!.id }, data: { priceId: item!.priceId, quantity: item!.quantity } } } } : {}),

@@ -12,7 +12,7 @@ import { recordEvent } from '../webhooks/record-event';
 import type { TActionScope, TCustomerScope } from './customer-scope';
 import { findLiveSubscription } from './live-subscriptions';
 import { findPlanPrice, seatsRefusal, planChangeRefusal, planOptions, type TPlanOption, type TPlanPrice } from './plan-options';
-import { prorationCharge, renewalCharge, RENEWAL_INCLUDE, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
+import { prorationCharge, renewalCharge, subscriptionCharge, RENEWAL_INCLUDE, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
 
 export type TPlanChoice = { subscriptionId: string; price: string; quantity?: number };
 
@@ -59,9 +59,19 @@ export async function checkPlanChoice(scope: TCustomerScope, choice: TPlanChoice
   const seats = seatsRefusal(features, item.quantity, quantity);
   if (seats) throw refuse(seats);
   if (found.price.id === item.priceId && quantity === item.quantity) throw refuse('same_plan');
-  const cheaper = found.price.unitAmount * BigInt(quantity) < item.price.unitAmount * BigInt(item.quantity);
-  const timing = cheaper && features.updateDowngradeTiming === 'period_end' && subscription.status === 'active' ? 'period_end' : 'now';
+  const timing = isDowngrade(item, found.price, quantity) && features.updateDowngradeTiming === 'period_end' && subscription.status === 'active' ? 'period_end' : 'now';
   return { subscription, ...found, quantity, timing };
+}
+
+// Rough lengths of billing periods, only to tell a shorter one from a longer one.
+const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+const periodDays = (price: { interval: string | null; intervalCount: number }) => (PERIOD_DAYS[price.interval ?? ''] ?? 0) * price.intervalCount;
+
+/** A downgrade, as Stripe's portal counts one: a shorter billing period, or the same one for less. */
+function isDowngrade(item: TRenewableSubscription['items'][number], to: TPlanPrice, quantity: number): boolean {
+  const from = periodDays(item.price);
+  if (periodDays(to) !== from) return periodDays(to) < from;
+  return to.unitAmount * BigInt(quantity) < item.price.unitAmount * BigInt(item.quantity);
 }
 
 export type TPlanChangePreview = {
@@ -92,10 +102,14 @@ export async function previewPlanChange(scope: TCustomerScope, choice: TPlanChoi
       return { dueNow: null, after: await reload(tx, subscription) };
     }
     const behavior = features.updateProrationBehavior;
-    const prorations = await changeItems(tx, subscription, [{ id: subscription.items[0]!.id, price: checked.price.id, quantity: checked.quantity }], behavior, at);
-    const now = billsNow(behavior, prorations);
-    if (!now) await keepForNextInvoice(tx, subscription, prorations, at);
+    const { prorations, newPeriod } = await changeItems(tx, subscription, [{ id: subscription.items[0]!.id, price: checked.price.id, quantity: checked.quantity }], behavior, at);
+    // As changeSubscription bills it: a new billing period at once in full (issueSubscriptionInvoice's
+    // own charge), prorations at once (always_invoice), or with the next renewal.
+    const now = newPeriod || billsNow(behavior, prorations);
+    if (!now || newPeriod) await keepForNextInvoice(tx, subscription, prorations, at);
     const after = await reload(tx, subscription);
+    // The prorations kept are billed today: the next renewal has none of them.
+    if (newPeriod) return { dueNow: subscriptionCharge(after, after.currentPeriodStart), after: { ...after, pendingProrations: [] } };
     return { dueNow: now ? prorationCharge(after, prorations, at) : null, after };
   });
   return { ...checked, prorationDate: Math.floor(at.getTime() / 1000), dueNow: billed.dueNow, next: { charge: renewalCharge(billed.after), date: billed.after.currentPeriodEnd } };

@@ -19,9 +19,9 @@ export function planChangeRefusal(subscription: TRenewableSubscription): string 
 
 /**
  * The plans the account lets this subscription switch to, in the configuration's order: each listed
- * price that is still active, of an active product, in the subscription's currency and renewing on
- * its billing period (one subscription has one period). One query. To start an ended subscription
- * again (`restart`), its own price comes first and any billing period will do.
+ * recurring price that is still active, of an active product, in the subscription's currency (on
+ * any billing period: moving to another one starts a new period). One query. To start an ended
+ * subscription again (`restart`), its own price comes first.
  */
 export async function planOptions(features: TPortalFeatures, subscription: TRenewableSubscription, { restart = false } = {}): Promise<TPlanOption[]> {
   const current = subscription.items[0]!.price;
@@ -32,7 +32,7 @@ export async function planOptions(features: TPortalFeatures, subscription: TRene
       id: { in: listed.flatMap((p) => p.prices) },
       active: true,
       currency: subscription.currency,
-      ...(restart ? { interval: { not: null } } : { interval: current.interval, intervalCount: current.intervalCount }),
+      interval: { not: null },
       product: { active: true },
     },
     include: { product: true },

@@ -110,7 +110,10 @@ async function withProposedItems(
     throw new ApiError('validation_error', `prorationDate: must fall within the current period, ${subscription.currentPeriodStart.toISOString()} to ${subscription.currentPeriodEnd.toISOString()}.`, 'prorationDate');
   }
   return dryRun(async (tx) => {
-    const prorations = await changeItems(tx, subscription, items, 'create_prorations', at);
+    const { prorations, newPeriod } = await changeItems(tx, subscription, items, 'create_prorations', at);
+    if (newPeriod) {
+      throw new ApiError('validation_error', 'items: these prices renew on another billing period; such a change is invoiced at once when made, not with the next renewal.', 'items');
+    }
     await keepForNextInvoice(tx, subscription, prorations, at);
     return tx.subscription.findUniqueOrThrow({ where: { id: subscription.id }, include: RENEWAL_INCLUDE });
   });

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { assertMetadataFits, mergeMetadata } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
-import { addInterval } from '../billing-engine/add-interval';
+import { addInterval, type TInterval } from '../billing-engine/add-interval';
+import { nextPeriodEnd } from '../billing-engine/period-end';
 import { billingTime } from '../billing-engine/billing-time';
 import { collectNow } from '../billing-engine/collect-invoice';
 import { endPause, LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
@@ -182,7 +183,11 @@ export async function changeSubscription(accountId: string, id: string, patch: z
     const data: Prisma.SubscriptionUncheckedUpdateInput = {};
 
     const behavior = patch.prorationBehavior ?? 'create_prorations';
-    const prorations = patch.items ? await changeItems(tx, current, patch.items, behavior, prorationMoment(current, patch.prorationDate, now)) : [];
+    const at = prorationMoment(current, patch.prorationDate, now);
+    const change = patch.items ? await changeItems(tx, current, patch.items, behavior, at) : { prorations: [], newPeriod: false };
+    const { prorations } = change;
+    // A new billing period is billed at once: its items in full, and the old period's unused time.
+    if (change.newPeriod) await keepForNextInvoice(tx, current, prorations, at);
     if (patch.cancelAtPeriodEnd !== undefined) {
       Object.assign(data, patch.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true, canceledAt: current.canceledAt ?? now } : { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null });
     }
@@ -205,6 +210,12 @@ export async function changeSubscription(accountId: string, id: string, patch: z
     const updated = await findSubscriptionOrThrow(tx, accountId, id);
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
 
+    if (change.newPeriod) {
+      const invoice = await issueSubscriptionInvoice(tx, {
+        subscription: updated, customer, periodStart: updated.currentPeriodStart, periodEnd: updated.currentPeriodEnd, at: now, billingReason: 'subscription_update', collectAt: now,
+      });
+      return { now, invoiceId: invoice.id, collect: invoice.status === 'open' };
+    }
     if (!billsNow(behavior, prorations)) {
       await keepForNextInvoice(tx, current, prorations, now);
       return { now, invoiceId: null, collect: false };
@@ -235,16 +246,39 @@ function prorationMoment(current: TSubscriptionRow, prorationDate: number | unde
 }
 
 /**
- * Applies item changes at `now` and answers what they cost for the rest of the period (nothing with
- * prorationBehavior none, or during a trial). Shared by the change itself and its preview.
+ * What an item change does to the bill. `prorations`: what it costs for the rest of the period
+ * (nothing with prorationBehavior none, or during a trial). `newPeriod`: the items moved to another
+ * billing period, so a new period begins now, billed at once in full, with the unused time of the
+ * old one credited (`prorations`), as Stripe does when the interval changes.
  */
-export async function changeItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, items: TItemChange[], behavior: 'create_prorations' | 'always_invoice' | 'none', now: Date): Promise<TProrationLine[]> {
-  await replaceItems(tx, current, items, now);
+export type TItemsChange = { prorations: TProrationLine[]; newPeriod: boolean };
+
+/** Applies item changes at `now` and answers what they bill. Shared by the change itself and its previews. */
+export async function changeItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, items: TItemChange[], behavior: 'create_prorations' | 'always_invoice' | 'none', now: Date): Promise<TItemsChange> {
+  const moved = await replaceItems(tx, current, items, now);
   // A change of items made now replaces one that was waiting for the period's end.
   if (current.scheduledPriceId) await tx.subscription.update({ where: { id: current.id }, data: { scheduledPriceId: null, scheduledQuantity: null } });
-  if (behavior === 'none' || current.status === 'trialing') return [];
+  if (moved) return { prorations: await startNewPeriod(tx, current, moved, behavior, now), newPeriod: current.status !== 'trialing' };
+  if (behavior === 'none' || current.status === 'trialing') return { prorations: [], newPeriod: false };
   const after = await findSubscriptionOrThrow(tx, current.accountId, current.id);
-  return prorationLines(itemTerms(current), itemTerms(after), { start: current.currentPeriodStart, end: current.currentPeriodEnd }, now);
+  return { prorations: prorationLines(itemTerms(current), itemTerms(after), { start: current.currentPeriodStart, end: current.currentPeriodEnd }, now), newPeriod: false };
+}
+
+/**
+ * The items moved to another billing period. A trial keeps its end, and the new period counts from
+ * it. Otherwise the new period begins now (the anchor moves to now) and the old period's unused
+ * time is credited, unless prorationBehavior is none.
+ */
+async function startNewPeriod(tx: Prisma.TransactionClient, current: TSubscriptionRow, period: { interval: TInterval; intervalCount: number }, behavior: 'create_prorations' | 'always_invoice' | 'none', now: Date): Promise<TProrationLine[]> {
+  if (current.status === 'trialing') {
+    await tx.subscription.update({ where: { id: current.id }, data: { billingCycleAnchor: current.currentPeriodEnd } });
+    return [];
+  }
+  await tx.subscription.update({
+    where: { id: current.id },
+    data: { billingCycleAnchor: now, currentPeriodStart: now, currentPeriodEnd: nextPeriodEnd(now, period.interval, period.intervalCount, now) },
+  });
+  return behavior === 'none' ? [] : prorationLines(itemTerms(current), [], { start: current.currentPeriodStart, end: current.currentPeriodEnd }, now);
 }
 
 /** Prorations that the subscription's next invoice bills (create_prorations). */
@@ -270,7 +304,7 @@ function itemTerms(subscription: TSubscriptionRow): TItemTerms[] {
 export type TItemChange = NonNullable<z.infer<typeof ZSubscriptionUpdate>['items']>[number];
 
 /** Applies item changes: each names an item by id (to change or delete it) or adds a price. */
-async function replaceItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, changes: TItemChange[], now: Date) {
+async function replaceItems(tx: Prisma.TransactionClient, current: TSubscriptionRow, changes: TItemChange[], now: Date): Promise<{ interval: TInterval; intervalCount: number } | null> {
   const next = new Map(current.items.map((item) => [item.id, { id: item.id, price: item.priceId, quantity: item.quantity }]));
   const added: { price: string; quantity: number; param: string }[] = [];
   for (const [n, change] of changes.entries()) {
@@ -290,18 +324,24 @@ async function replaceItems(tx: Prisma.TransactionClient, current: TSubscription
   }
   const kept = [...next.values()];
   if (kept.length + added.length === 0) throw new ApiError('validation_error', 'items: a subscription keeps at least one item; cancel it instead.', 'items');
-  const interval = current.items[0]!.price;
+  const period = current.items[0]!.price;
   const prices = await checkItemPrices(
     tx,
     current.accountId,
     [...kept.map((item) => ({ price: item.price, param: 'items' })), ...added.map((a) => ({ price: a.price, param: a.param }))],
     { currency: current.currency, existing: new Set(current.items.map((item) => item.priceId)) },
   );
-  const off = prices.find((p) => p.interval !== interval.interval || p.intervalCount !== interval.intervalCount);
-  if (off) throw new ApiError('validation_error', `items: the price ${off.id} renews on another period than this subscription; one subscription has one billing period.`, 'items');
+  // The items share one billing period (checkItemPrices). Moving them all to another one is a change of
+  // period (an interval change), for an active or trialing subscription.
+  const [first] = prices;
+  const moved = first!.interval !== period.interval || first!.intervalCount !== period.intervalCount;
+  if (moved && current.status !== 'active' && current.status !== 'trialing') {
+    throw new ApiError('invalid_state', `This subscription is ${current.status}; only an active or trialing one can move to another billing period.`);
+  }
   await tx.subscriptionItem.deleteMany({ where: { subscriptionId: current.id, id: { notIn: kept.map((item) => item.id) } } });
   for (const item of kept) await tx.subscriptionItem.update({ where: { id: item.id }, data: { priceId: item.price, quantity: item.quantity } });
   await tx.subscriptionItem.createMany({
     data: added.map((a) => ({ id: newId('subscriptionItem'), accountId: current.accountId, subscriptionId: current.id, priceId: a.price, quantity: a.quantity, createdAt: now })),
   });
+  return moved ? { interval: first!.interval!, intervalCount: first!.intervalCount } : null;
 }

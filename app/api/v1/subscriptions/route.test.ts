@@ -173,6 +173,26 @@ describe('subscriptions', () => {
     expect((await api(billing(), 'POST', `${path}/resume`)).body.error).toMatchObject({ code: 'invalid_state' });
   });
 
+  it('change of billing period: every item moves at once, a new period is billed now; mixed periods and a past-due one are refused', async () => {
+    const customerId = await customer({ token: 'tok_visa' });
+    const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: customerId, items: [{ price: await price('EUR', 1000) }] })).body;
+    const path = `/api/v1/subscriptions/${sub.id}`;
+    const yearly = await price('EUR', 10000, { interval: 'year' });
+    const mixed = await api(billing(), 'PATCH', path, { items: [{ id: sub.items[0].id, quantity: 2 }, { price: yearly }] });
+    expect(mixed.body.error).toMatchObject({ code: 'validation_error', param: 'items.1.price' });
+    expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}&items=${encodeURIComponent(JSON.stringify([{ id: sub.items[0].id, price: yearly }]))}`)).body.error).toMatchObject({ code: 'validation_error', param: 'items' });
+
+    const moved = (await api(billing(), 'PATCH', path, { items: [{ id: sub.items[0].id, price: yearly }], prorationBehavior: 'none' })).body;
+    expect(Date.parse(moved.currentPeriodEnd) - Date.parse(moved.currentPeriodStart)).toBeGreaterThanOrEqual(365 * 86_400_000);
+    expect(moved.billingCycleAnchor).toBe(moved.currentPeriodStart);
+    const invoices = (await api(billing(), 'GET', `/api/v1/invoices?subscription=${sub.id}`)).body.data as TBody[];
+    expect(invoices.map((i) => [i.billingReason, i.total, i.status])).toEqual([['subscription_update', 10000, 'paid'], ['subscription_create', 1000, 'paid']]);
+
+    const owing = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: await customer({ token: 'tok_chargeCustomerFail' }), items: [{ price: await price('EUR', 1000) }] })).body;
+    expect(owing.status).toBe('incomplete');
+    expect((await api(billing(), 'PATCH', `/api/v1/subscriptions/${owing.id}`, { items: [{ id: owing.items[0].id, price: yearly }] })).body.error).toMatchObject({ code: 'invalid_state' });
+  });
+
   it('belong to one account, with their invoices and payments', async () => {
     const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: await customer({ token: 'tok_visa' }), items: [{ price: await price() }] })).body;
     const [invoice] = (await api(billing(), 'GET', `/api/v1/invoices?subscription=${sub.id}`)).body.data;
