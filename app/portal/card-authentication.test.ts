@@ -20,8 +20,8 @@ async function customerWith(token: string) {
 }
 
 /** A subscription whose first charge, made without the customer, needed their bank: incomplete, its invoice open. */
-async function subscriptionAwaitingAuthentication() {
-  const customerId = await customerWith('tok_threeDSecureRequired');
+async function subscriptionAwaitingAuthentication(token = 'tok_threeDSecureRequired') {
+  const customerId = await customerWith(token);
   const product = (await api(billing(), 'POST', '/api/v1/products', { name: `Checked ${uniqueTag()}` })).body;
   const price = (await api(billing(), 'POST', '/api/v1/prices', { product: product.id, currency: 'USD', unitAmount: 1200, recurring: { interval: 'month' } })).body;
   const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: customerId, items: [{ price: price.id }] })).body;
@@ -59,6 +59,13 @@ describe('3-D Secure when paying an invoice', () => {
     const { customerId, sub, invoice } = await subscriptionAwaitingAuthentication();
     expect(sub.status).toBe('incomplete');
     expect(await paymentsOf(customerId)).toMatchObject([{ status: 'failed', failureCode: 'authentication_required', amount: 1200 }]);
+    const actionEvents = ((await api(billing(), 'GET', '/api/v1/events?type=plugipay.invoice.payment_action_required.v1&limit=100')).body.data as TBody[]).filter((e) => e.data.object.id === invoice.id);
+    expect(actionEvents).toHaveLength(1);
+    // A plain decline asks nothing of the customer's bank.
+    const declined = await subscriptionAwaitingAuthentication('tok_chargeCustomerFail');
+    const declinedEvents = ((await api(billing(), 'GET', '/api/v1/events?type=plugipay.invoice.payment_action_required.v1&limit=100')).body.data as TBody[]).filter((e) => e.data.object.id === declined.invoice.id);
+    expect(declined.invoice.status).toBe('open');
+    expect(declinedEvents).toHaveLength(0);
 
     const portal = await portalOf(customerId);
     const asked = await portal.post(`/portal/api/invoices/${invoice.id}/pay`, {});

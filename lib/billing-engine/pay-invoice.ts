@@ -56,6 +56,8 @@ export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoic
   await recordEvent(tx, { accountId, type: result.ok ? 'plugipay.payment.succeeded.v1' : 'plugipay.payment.failed.v1', object: serializePayment(payment) });
   if (!result.ok) {
     await countFailedAttempt(tx, invoice, at);
+    // The customer's bank wants to see them: the merchant can send them to the portal to confirm.
+    if (result.code === 'authentication_required') await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.payment_action_required.v1');
     return { paid: false, paymentId: payment.id, code: result.code };
   }
   await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'paid', amountPaid: invoice.total, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null } });
@@ -70,7 +72,7 @@ export async function countFailedAttempt(tx: Prisma.TransactionClient, invoice: 
   await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.payment_failed.v1');
 }
 
-async function recordInvoiceEvent(tx: Prisma.TransactionClient, invoice: Invoice, type: 'plugipay.invoice.paid.v1' | 'plugipay.invoice.payment_failed.v1') {
+async function recordInvoiceEvent(tx: Prisma.TransactionClient, invoice: Invoice, type: 'plugipay.invoice.paid.v1' | 'plugipay.invoice.payment_failed.v1' | 'plugipay.invoice.payment_action_required.v1') {
   const after = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE });
   await recordEvent(tx, { accountId: invoice.accountId, type, object: serializeInvoice(after) });
 }

@@ -23,6 +23,7 @@ export const EVENT_TYPES = [
   'plugipay.invoice.finalized.v1',
   'plugipay.invoice.paid.v1',
   'plugipay.invoice.payment_failed.v1',
+  'plugipay.invoice.payment_action_required.v1',
   'plugipay.invoice.voided.v1',
   'plugipay.invoice.marked_uncollectible.v1',
   'plugipay.payment.succeeded.v1',
