@@ -121,6 +121,11 @@ describe('changing plan in the portal', () => {
     const invoice = (await api(billing(), 'GET', `/api/v1/invoices/${changed.body.invoice.id}`)).body;
     expect(invoice).toMatchObject({ billingReason: 'subscription_update', periodStart: MIDDLE.replace('Z', '.000Z'), periodEnd: '2027-03-16T12:00:00.000Z', amountPaid: 29500 });
     expect(invoice.lines.map((l: TBody) => l.amount)).toEqual([30000, -500]);
+    expect(invoice.lines[1].description).toBe(`Unused time on 1 × ${plans.basicName} after 2026-03-16`);
+    // The proration line in the reader's language and date format; the API keeps Stripe's English.
+    const inJapanese = (await (await portalOf(customerId, { locale: 'ja' })).page(`/portal/invoices/${invoice.id}`)).text;
+    expect(inJapanese).toContain(`2026/03/16以降の 1 × ${plans.basicName} の未使用期間`);
+    expect(inJapanese).not.toContain('Unused time');
     expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body).toMatchObject({ total: 30000, periodStart: '2027-03-16T12:00:00.000Z' });
   });
 

@@ -10,6 +10,7 @@ import { cardBrandName } from '@/lib/payments/card-brand-name';
 import { ConfirmPlanChange } from './ConfirmPlanChange';
 import { QueryProvider } from './QueryProvider';
 import { TotalsList } from './TotalsList';
+import { lineDescription } from '@/lib/billing/line-description';
 
 type TProps = { preview: TPlanChangePreview; behavior: 'create_prorations' | 'none' | 'always_invoice'; card: PaymentMethod | null; locale: string };
 
@@ -81,7 +82,7 @@ export async function ChargeLines({ charge, locale, label }: { charge: TSubscrip
       <ul aria-label={label} className="mt-3 divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
         {charge.lines.map((line, n) => (
           <li key={n} className="flex justify-between gap-4 py-2">
-            <span>{line.description}</span>
+            <span>{lineDescription(line, tDoc, locale)}</span>
             <Money amount={line.amount} currency={charge.currency} locale={locale} className="whitespace-nowrap tabular-nums" />
           </li>
         ))}

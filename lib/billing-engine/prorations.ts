@@ -20,6 +20,23 @@ export function prorate(amount: bigint, period: { start: Date; end: Date }, at: 
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export type TProrationKind = 'unused' | 'remaining';
+
+/** A proration line's text, in English as the API gives it (as Stripe's): "Unused time on 2 × Pro after 2026-03-16". */
+function describe(kind: TProrationKind, item: TItemTerms, at: Date): string {
+  return `${kind === 'unused' ? 'Unused' : 'Remaining'} time on ${item.quantity} × ${item.productName} after ${day(at)}`;
+}
+
+const DESCRIBED = /^(Unused|Remaining) time on (\d+) × (.+) after (\d{4}-\d{2}-\d{2})$/;
+
+/** The parts of a text `describe` wrote, for the portal and PDFs to say it in the reader's language; null for any other text. */
+export function readProrationDescription(text: string): { kind: TProrationKind; quantity: number; product: string; after: Date } | null {
+  const match = DESCRIBED.exec(text);
+  if (!match) return null;
+  return { kind: match[1] === 'Unused' ? 'unused' : 'remaining', quantity: Number(match[2]), product: match[3]!, after: new Date(`${match[4]}T00:00:00Z`) };
+}
+
 const key = (item: TItemTerms) => `${item.priceId}×${item.quantity}`;
 
 /**
@@ -32,9 +49,9 @@ export function prorationLines(before: readonly TItemTerms[], after: readonly TI
   const span = { periodStart: at, periodEnd: period.end };
   const credits = before
     .filter((item) => !kept.has(key(item)))
-    .map((item) => ({ priceId: item.priceId, description: `Unused time on ${item.quantity} × ${item.productName} after ${day(at)}`, amount: -prorate(item.unitAmount * BigInt(item.quantity), period, at), ...span }));
+    .map((item) => ({ priceId: item.priceId, description: describe('unused', item, at), amount: -prorate(item.unitAmount * BigInt(item.quantity), period, at), ...span }));
   const charges = after
     .filter((item) => !kept.has(key(item)))
-    .map((item) => ({ priceId: item.priceId, description: `Remaining time on ${item.quantity} × ${item.productName} after ${day(at)}`, amount: prorate(item.unitAmount * BigInt(item.quantity), period, at), ...span }));
+    .map((item) => ({ priceId: item.priceId, description: describe('remaining', item, at), amount: prorate(item.unitAmount * BigInt(item.quantity), period, at), ...span }));
   return [...credits, ...charges].filter((line) => line.amount !== 0n);
 }

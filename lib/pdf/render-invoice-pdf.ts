@@ -10,6 +10,7 @@ import { formatMoney } from '../money/format-money';
 import { pdfTranslator, writeContact, writeFacts, writeHeader, writeLines, writeParties, writeTaxSummary, writeTotals } from './pdf-blocks';
 import { TaggedPdf } from './pdf-document';
 import { issuedNumber } from '../billing/issued-number';
+import { lineDescription } from '../billing/line-description';
 
 type TInput = { invoice: TInvoiceDetail; branding: TBranding; customer: TBuyer; locale: TLocale };
 
@@ -40,7 +41,7 @@ export async function renderInvoicePdf({ invoice, branding, customer, locale }: 
     pdf,
     t,
     invoice.lines.map((line) => ({
-      description: line.description,
+      description: lineDescription(line, t, locale),
       detail: line.periodStart && line.periodEnd ? `${date(line.periodStart)} – ${date(line.periodEnd)}` : undefined,
       quantity: line.quantity,
       unitAmount: money(line.unitAmount),

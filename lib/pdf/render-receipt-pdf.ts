@@ -11,6 +11,7 @@ import { cardBrandName } from '../payments/card-brand-name';
 import { pdfTranslator, writeContact, writeFacts, writeHeader, writeLines, writeParties, writeTotals } from './pdf-blocks';
 import { TaggedPdf } from './pdf-document';
 import { issuedNumber } from '../billing/issued-number';
+import { lineDescription } from '../billing/line-description';
 
 type TInput = { payment: TPaymentDetail; branding: TBranding; customer: TBuyer; locale: TLocale };
 
@@ -43,7 +44,7 @@ export async function renderReceiptPdf({ payment, branding, customer, locale }: 
     y = writeLines(
       pdf,
       t,
-      invoice.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: m(line.unitAmount), amount: m(line.amount) })),
+      invoice.lines.map((line) => ({ description: lineDescription(line, t, locale), quantity: line.quantity, unitAmount: m(line.unitAmount), amount: m(line.amount) })),
       y + 18,
     );
     y = writeTotals(pdf, totalsRows({ ...invoice, taxSummary: issuedTaxSummary(invoice.lines) }, t, locale), m, y);

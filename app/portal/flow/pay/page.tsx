@@ -17,6 +17,7 @@ import { formatDate } from '@/lib/i18n/format-date';
 import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 import { amountDue } from '@/lib/billing/amount-due';
+import { lineDescription } from '@/lib/billing/line-description';
 
 // The invoice-payment flow: the invoice named at creation and its "Pay"; a card may be added first.
 // Paid, the customer goes back to the merchant.
@@ -43,7 +44,7 @@ export default async function PayFlowPage({ searchParams }: TSearch) {
       <ul className="mt-4 max-w-lg divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {invoice.lines.map((line) => (
           <li key={line.id} className="flex justify-between gap-4 p-4">
-            <span>{line.description}</span>
+            <span>{lineDescription(line, tDoc, locale)}</span>
             <Money amount={line.amount} currency={invoice.currency} locale={locale} />
           </li>
         ))}

@@ -18,6 +18,7 @@ import { formatMoney } from '@/lib/money/format-money';
 import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 import { issuedNumber } from '@/lib/billing/issued-number';
+import { lineDescription } from '@/lib/billing/line-description';
 
 // One invoice as the customer reads it: its state, lines, discount and tax per rate, the payments
 // that settled it (each opening its receipt) and the PDF.
@@ -64,7 +65,7 @@ export default async function InvoicePage({ params, searchParams }: TSearch & { 
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {invoice.lines.map((line) => (
             <li key={line.id} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 p-4">
-              <p className="font-medium">{line.description}</p>
+              <p className="font-medium">{lineDescription(line, tDoc, locale)}</p>
               <p className="text-end font-medium tabular-nums"><Money amount={line.amount} currency={invoice.currency} locale={locale} /></p>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 {t('quantityTimesUnit', { quantity: line.quantity, unit: money(line.unitAmount) })}

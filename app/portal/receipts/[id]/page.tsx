@@ -15,6 +15,7 @@ import { cardBrandName } from '@/lib/payments/card-brand-name';
 import { loadOrNotFound } from '@/lib/portal/load-or-not-found';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 import { issuedNumber } from '@/lib/billing/issued-number';
+import { lineDescription } from '@/lib/billing/line-description';
 
 // One receipt: what was paid for (the invoice's lines and taxes), how much, when, with which card,
 // its state, the invoice it settled and its PDF.
@@ -55,7 +56,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
             {invoice.lines.map((line) => (
               <li key={line.id} className="grid grid-cols-[1fr_auto] gap-x-4 p-4">
                 <p>
-                  {line.description}
+                  {lineDescription(line, tDoc, locale)}
                   <span className="block text-sm text-zinc-600 dark:text-zinc-400">
                     {t('quantityTimesUnit', { quantity: line.quantity, unit: formatMoney({ amount: line.unitAmount, currency: invoice.currency }, locale) })}
                   </span>
