@@ -1,22 +1,11 @@
-import { PlugipayClient } from '../../lib/sdk/src/plugipay';
+import { onOwedInvoice } from '../support/owing-customer';
 import { accessibilityViolations, expect, test } from '../support/test';
 
 // 3-D Secure in Chromium: a renewal charged without the customer needed their bank, so they pay it
 // in the portal and pass the test bank's check with the keyboard alone; a card whose check they fail
 // is not saved, and the page they come back to says so.
 test('a customer confirms a payment with their bank, and a failed check saves no card', async ({ page, baseURL, fixtures }) => {
-  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
-  const customer = await plugipay.customers.create({ email: `bank-${Date.now()}@example.com`, name: 'Bea Bank' });
-  const product = await plugipay.products.create({ name: `Journal ${Date.now()}` });
-  const price = await plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount: 1500, recurring: { interval: 'month' } });
-  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_threeDSecureRequired' });
-  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
-  expect(subscription.status).toBe('incomplete');
-
-  const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://journal.example/account', locale: 'en' });
-  await page.goto(session.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
-  await page.getByRole('link', { name: /^Pay now/ }).click();
+  const { plugipay, customer, subscription } = await onOwedInvoice(page, { baseURL: baseURL!, fixtures, token: 'tok_threeDSecureRequired', unitAmount: 1500 });
   const pay = page.getByRole('button', { name: 'Pay €15.00' });
   await pay.focus();
   await page.keyboard.press('Enter');

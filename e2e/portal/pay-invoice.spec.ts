@@ -1,22 +1,12 @@
-import { PlugipayClient } from '../../lib/sdk/src/plugipay';
+import { onOwedInvoice } from '../support/owing-customer';
 import { accessibilityViolations, expect, test } from '../support/test';
 
 // Paying what is owed with the keyboard alone: the default card was declined, so the customer picks
 // another saved card and pays; the subscription that waited on the invoice is active again.
 test('a customer pays a declined invoice with another saved card, with the keyboard alone', async ({ page, baseURL, fixtures }) => {
-  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
-  const customer = await plugipay.customers.create({ email: `owed-${Date.now()}@example.com`, name: 'Otto Owed' });
-  const product = await plugipay.products.create({ name: `Storage ${Date.now()}` });
-  const price = await plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount: 1500, recurring: { interval: 'month' } });
-  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_chargeCustomerFail' });
-  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
-  expect(subscription.status).toBe('incomplete');
+  const { plugipay, customer, subscription } = await onOwedInvoice(page, { baseURL: baseURL!, fixtures, token: 'tok_chargeCustomerFail', unitAmount: 1500 });
   await plugipay.paymentMethods.attach(customer.id, { token: 'tok_mastercard' });
-
-  const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://storage.example/account', locale: 'en' });
-  await page.goto(session.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
-  await page.getByRole('link', { name: /^Pay now/ }).click();
+  await page.reload();
   const payWith = page.getByLabel('Pay with', { exact: true });
   await expect(payWith).toBeVisible();
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -36,18 +26,7 @@ test('a customer pays a declined invoice with another saved card, with the keybo
 });
 
 test('a customer pays an open invoice with a new card, added from the invoice itself', async ({ page, baseURL, fixtures }) => {
-  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
-  const customer = await plugipay.customers.create({ email: `newcard-${Date.now()}@example.com`, name: 'Nina New' });
-  const product = await plugipay.products.create({ name: `Backups ${Date.now()}` });
-  const price = await plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount: 900, recurring: { interval: 'month' } });
-  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_chargeCustomerFail' });
-  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
-  expect(subscription.status).toBe('incomplete');
-
-  const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://backups.example/account', locale: 'en' });
-  await page.goto(session.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
-  await page.getByRole('link', { name: /^Pay now/ }).click();
+  const { plugipay, customer, subscription } = await onOwedInvoice(page, { baseURL: baseURL!, fixtures, token: 'tok_chargeCustomerFail', unitAmount: 900 });
   await page.getByRole('button', { name: 'Pay with a new card' }).click();
   const dialog = page.getByRole('dialog', { name: 'Pay with a new card' });
   await dialog.getByLabel('Card number').fill('5555 5555 5555 4444');
