@@ -1,9 +1,11 @@
-// npm run bench [-- --quick] [-- --renewals]: every hot path measured against a floor in the same run (docs/performance.md).
+// npm run bench [-- --quick] [-- --renewals | --import]: every hot path measured against a floor in the same run (docs/performance.md).
 // A server of its own per database (PGlite; PostgreSQL too when DATABASE_URL is set), A/B rounds
 // interleaved, medians, the spread of the per-round ratios as the noise. Prints a Markdown table,
 // writes bench/results.json, and exits 1 when a target is missed. Timing never goes into npm test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { authorizationHeader } from '../lib/api-keys/request-signature';
 import { ensureChromium } from '../lib/cli/ensure-chromium';
@@ -14,8 +16,9 @@ import { latencyP50, load, median } from './load';
 import { report, type TMetric } from './report';
 
 const quick = process.argv.includes('--quick');
-/** `--renewals`: the billing engine's bench alone. */
+/** `--renewals`: the billing engine's bench alone; `--import`: the import's alone. */
 const renewalsOnly = process.argv.includes('--renewals');
+const importOnly = process.argv.includes('--import');
 const ROUNDS = quick ? 3 : 7;
 const SECONDS = quick ? 1 : 2;
 /** Subscriptions renewing at once in the engine's bench (a busy day); BENCH_RENEWALS sets another number. */
@@ -220,15 +223,37 @@ async function benchRenewals(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric
   }
 }
 
+/** `npm run import` of IMPORT_CUSTOMERS customers (a book of business) into a fresh database, in records per second. */
+const IMPORT_CUSTOMERS = quick ? 1_000 : 10_000;
+async function benchImport(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric> {
+  const server = await startScratchServer({ launch: false, env: { LOG_LEVEL: 'warn' } });
+  try {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-import-')), 'book.ndjson');
+    const lines = Array.from({ length: IMPORT_CUSTOMERS }, (_, i) => JSON.stringify({ object: 'customer', id: `crm-${i}`, email: `customer-${i}@example.com`, name: `Customer ${i}`, address: { line1: `Street ${i}`, city: 'Amsterdam', postalCode: '1015 CJ', country: 'NL' } }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const summary = JSON.parse(runCli('lib/cli/import.ts', ['--account', server.creds.merchant.accountId, file, '--json'], server.env)) as { created: number; recordsPerSecond: number };
+    return {
+      name: `import of ${IMPORT_CUSTOMERS.toLocaleString('en')} customers (npm run import)`,
+      database, unit: 'records/s', value: summary.recordsPerSecond, floor: null, ratio: null, ratioRange: null,
+      target: 'reported; every one created', met: summary.created === IMPORT_CUSTOMERS,
+    };
+  } finally {
+    await server.dispose();
+  }
+}
+
 // The embedded database first, whatever the environment says; then the server when one is given.
 const postgresUrl = process.env.DATABASE_URL;
 delete process.env.DATABASE_URL;
-const metrics = renewalsOnly ? [] : await benchDatabase('PGlite');
-metrics.push(await benchRenewals('PGlite'));
+const only = renewalsOnly || importOnly;
+const metrics = only ? [] : await benchDatabase('PGlite');
+if (!importOnly) metrics.push(await benchRenewals('PGlite'));
+if (!renewalsOnly) metrics.push(await benchImport('PGlite'));
 if (postgresUrl) {
   process.env.DATABASE_URL = postgresUrl;
-  if (!renewalsOnly) metrics.push(...(await benchDatabase('PostgreSQL')));
-  metrics.push(await benchRenewals('PostgreSQL'));
+  if (!only) metrics.push(...(await benchDatabase('PostgreSQL')));
+  if (!importOnly) metrics.push(await benchRenewals('PostgreSQL'));
+  if (!renewalsOnly) metrics.push(await benchImport('PostgreSQL'));
 }
 report(metrics);
 process.exit(metrics.every((m) => m.met) ? 0 : 1);
