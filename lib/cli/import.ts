@@ -1,5 +1,5 @@
 // npm run import -- --account acc_… FILE.ndjson [--json] | --schema: brings a merchant's customers,
-// products and prices in from an NDJSON file (docs/import.md), one record a line, through the API's
+// products, prices and subscriptions in from an NDJSON file (docs/import.md), one record a line, through the API's
 // own functions. Re-runnable: a record whose import id is already there is skipped. On the embedded
 // database, stop the server first (PGlite has one writer).
 import { createReadStream } from 'node:fs';
@@ -23,7 +23,7 @@ if (values.help || !values.account || positionals.length !== 1) {
 }
 
 // In the format, and imported by a later version of this command.
-const LATER = ['subscription', 'invoice', 'payment'];
+const LATER = ['invoice', 'payment'];
 
 type TFailure = { line: number; object?: string; id?: string; reason: string };
 
@@ -39,7 +39,7 @@ function lineError(text: string): { reason: string; object?: string; id?: string
   if (parsed.success) return null;
   const raw = json as { object?: unknown; id?: unknown };
   const known = { object: typeof raw?.object === 'string' ? raw.object : undefined, id: typeof raw?.id === 'string' ? raw.id : undefined };
-  if (known.object && LATER.includes(known.object)) return { ...known, reason: `${known.object} records are not imported yet; customers, products and prices are (docs/import.md)` };
+  if (known.object && LATER.includes(known.object)) return { ...known, reason: `${known.object} records are not imported yet; customers, products, prices and subscriptions are (docs/import.md)` };
   const issue = parsed.error.issues[0]!;
   return { ...known, reason: `${issue.path.join('.') || 'object'}: ${issue.message}` };
 }

@@ -8,6 +8,10 @@ import { ZProductCreate } from '../catalog/product-schemas';
 import { ZCustomerCreate } from '../customers/customer-schemas';
 import { createCustomer } from '../customers/manage-customers';
 import { getPrisma } from '../db/get-db';
+import { validationErrorFrom } from '../api/zod-error';
+import { ZMetadata } from '../api/api-schemas';
+import { createSubscription } from '../subscriptions/manage-subscriptions';
+import { ZSubscriptionCreate } from '../subscriptions/subscription-schemas';
 
 /** The merchant's own id for a record: what makes a second run skip it instead of creating it twice. */
 const ZImportId = z.string().trim().min(1).max(200);
@@ -21,6 +25,18 @@ export const ZImportRecord = z.discriminatedUnion('object', [
   ZCustomerCreate.omit({ testClock: true }).extend({ object: z.literal('customer'), id: ZImportId }),
   ZProductCreate.extend({ object: z.literal('product'), id: ZImportId }),
   ZPriceCreate.extend({ object: z.literal('price'), id: ZImportId, product: ZImportId.meta({ description: 'The import id of a product in this file or an earlier one.' }) }),
+  z.strictObject({
+    object: z.literal('subscription'),
+    id: ZImportId,
+    customer: ZImportId.meta({ description: 'The import id of a customer in this file or an earlier one.' }),
+    items: z.array(z.strictObject({ price: ZImportId.meta({ description: 'The import id of a recurring price.' }), quantity: z.number().int().min(1).max(100_000).optional() })).min(1).max(20),
+    currentPeriodStart: z.iso.datetime({ offset: true }).meta({ description: 'When the period the customer has paid for (in the other system) began.' }),
+    currentPeriodEnd: z.iso.datetime({ offset: true }).meta({ description: 'When it ends: the first renewal here, charged to the customer’s default card then.' }),
+    collectionMethod: z.enum(['charge_automatically', 'send_invoice']).optional(),
+    daysUntilDue: z.number().int().min(0).max(365).optional(),
+    cancelAtPeriodEnd: z.boolean().optional(),
+    metadata: ZMetadata.optional(),
+  }),
 ]);
 
 export type TImportRecord = z.infer<typeof ZImportRecord>;
@@ -49,6 +65,7 @@ export async function importRecord(accountId: string, record: TImportRecord): Pr
       const product = input as z.infer<typeof ZProductCreate>;
       return { outcome: 'created', id: (await createProduct(accountId, { ...product, metadata: { ...product.metadata, [IMPORT_KEY]: importId } })).id };
     }
+    if (object === 'subscription') return await importSubscription(accountId, importId, input as TSubscriptionLine);
     const existing = await prisma.price.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
     if (existing) return { outcome: 'skipped', id: existing.id };
     const price = input as Omit<z.infer<typeof ZPriceCreate>, 'product'> & { product: string };
@@ -59,4 +76,28 @@ export async function importRecord(accountId: string, record: TImportRecord): Pr
     if (error instanceof ApiError) return { outcome: 'failed', reason: error.param && !error.message.startsWith(`${error.param}:`) ? `${error.param}: ${error.message}` : error.message };
     throw error;
   }
+}
+
+type TSubscriptionLine = Omit<Extract<TImportRecord, { object: 'subscription' }>, 'object' | 'id'>;
+
+/**
+ * A subscription carried over with the period it has: no first invoice or charge here (that period
+ * was paid for elsewhere); it renews at currentPeriodEnd like any other. Checked as the API's create
+ * checks it.
+ */
+async function importSubscription(accountId: string, importId: string, line: TSubscriptionLine): Promise<TImportOutcome> {
+  const prisma = getPrisma();
+  const existing = await prisma.subscription.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
+  if (existing) return { outcome: 'skipped', id: existing.id };
+  const customer = await prisma.customer.findFirst({ where: { accountId, externalId: line.customer, deletedAt: null }, select: { id: true } });
+  if (!customer) return { outcome: 'failed', reason: `customer: no customer with the import id ${line.customer} (import it on an earlier line)` };
+  const prices = await prisma.price.findMany({ where: { accountId, OR: line.items.map((item) => byImportId(item.price)) }, select: { id: true, metadata: true } });
+  const priceOf = (ref: string) => prices.find((p) => (p.metadata as Record<string, unknown>)[IMPORT_KEY] === ref)?.id;
+  const missing = line.items.findIndex((item) => !priceOf(item.price));
+  if (missing >= 0) return { outcome: 'failed', reason: `items.${missing}.price: no price with the import id ${line.items[missing]!.price} (import it on an earlier line)` };
+  const { currentPeriodStart, currentPeriodEnd, items, metadata, ...terms } = line;
+  const parsed = ZSubscriptionCreate.safeParse({ ...terms, customer: customer.id, items: items.map((item) => ({ price: priceOf(item.price), quantity: item.quantity })), metadata: { ...metadata, [IMPORT_KEY]: importId } });
+  if (!parsed.success) throw validationErrorFrom(parsed.error);
+  const created = await createSubscription(accountId, parsed.data, new Date(), { carriedOver: { start: new Date(currentPeriodStart), end: new Date(currentPeriodEnd) } });
+  return { outcome: 'created', id: created.id };
 }

@@ -48,7 +48,7 @@ async function chargeCard(tx: Prisma.TransactionClient, scope: { accountId: stri
  * left open with a due date (send_invoice). A declined first charge leaves the subscription
  * `incomplete` with its invoice open. Every check runs before anything is written.
  */
-export async function createSubscription(accountId: string, input: z.infer<typeof ZSubscriptionCreate>, realNow = new Date()) {
+export async function createSubscription(accountId: string, input: z.infer<typeof ZSubscriptionCreate>, realNow = new Date(), { carriedOver }: { carriedOver?: TCarriedOverPeriod } = {}) {
   const prisma = getPrisma();
   const created = await prisma.$transaction(async (tx) => {
     await lockCustomer(tx, { accountId, customerId: input.customer });
@@ -59,15 +59,18 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
     const { currency, interval, intervalCount } = prices[0]!;
     const collectionMethod = input.collectionMethod ?? 'charge_automatically';
     const card = await chargeCard(tx, scope, input.defaultPaymentMethod);
-    if (collectionMethod === 'charge_automatically' && !card && !input.trialPeriodDays) {
+    if (carriedOver) checkCarriedOver(carriedOver, input, now);
+    // A period carried over was paid for elsewhere: the customer's card is needed at its renewal, not now.
+    if (collectionMethod === 'charge_automatically' && !card && !input.trialPeriodDays && !carriedOver) {
       throw new ApiError('validation_error', `defaultPaymentMethod: the customer has no card to charge. Attach one (POST /api/v1/customers/${customer.id}/payment-methods), or use collectionMethod send_invoice.`, 'defaultPaymentMethod');
     }
     const taxRates = await checkTaxRates(tx, accountId, input.defaultTaxRates ?? []);
     const trialEnd = input.trialPeriodDays ? new Date(now.getTime() + input.trialPeriodDays * DAY_MS) : null;
-    const discount = input.coupon ? await redeemCoupon(tx, accountId, input.coupon, { currency, now, firstInvoiceAt: trialEnd ?? now }) : { couponId: null, discountEnd: null };
+    const discount = input.coupon ? await redeemCoupon(tx, accountId, input.coupon, { currency, now, firstInvoiceAt: trialEnd ?? carriedOver?.end ?? now }) : { couponId: null, discountEnd: null };
 
     const id = newId('subscription');
-    const periodEnd = trialEnd ?? addInterval(now, interval!, intervalCount);
+    const periodStart = carriedOver?.start ?? now;
+    const periodEnd = carriedOver?.end ?? trialEnd ?? addInterval(now, interval!, intervalCount);
     await tx.subscription.create({
       data: {
         id,
@@ -75,9 +78,10 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
         customerId: customer.id,
         status: trialEnd ? 'trialing' : 'active',
         currency,
-        currentPeriodStart: now,
+        currentPeriodStart: periodStart,
         currentPeriodEnd: periodEnd,
-        billingCycleAnchor: trialEnd ?? now,
+        // A carried-over period's renewals count from its end.
+        billingCycleAnchor: carriedOver?.end ?? trialEnd ?? now,
         cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
         canceledAt: input.cancelAtPeriodEnd ? now : null,
         defaultPaymentMethodId: card?.id ?? null,
@@ -94,7 +98,7 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
     });
     const subscription = await tx.subscription.findUniqueOrThrow({ where: { id }, include: SUBSCRIPTION_INCLUDE });
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.created.v1', object: serializeSubscription(subscription) });
-    const invoice = trialEnd ? null : await issueSubscriptionInvoice(tx, { subscription, customer, periodStart: now, periodEnd, at: now, billingReason: 'subscription_create', collectAt: null });
+    const invoice = trialEnd || carriedOver ? null : await issueSubscriptionInvoice(tx, { subscription, customer, periodStart: now, periodEnd, at: now, billingReason: 'subscription_create', collectAt: null });
     const toCharge = invoice?.status === 'open' && collectionMethod === 'charge_automatically' ? invoice.id : null;
     return { id, toCharge, cardId: card?.id ?? null, now };
   });
@@ -105,6 +109,16 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
     if (!outcome.paid) await getPrisma().$transaction((tx) => moveSubscription(tx, { accountId, subscriptionId: created.id }, ['active'], { status: 'incomplete' }));
   }
   return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, created.id));
+}
+
+/** A subscription brought from another system: its current period, paid for there, as it stands. */
+export type TCarriedOverPeriod = { start: Date; end: Date };
+
+function checkCarriedOver(period: TCarriedOverPeriod, input: z.infer<typeof ZSubscriptionCreate>, now: Date) {
+  if (!(period.start < period.end)) throw new ApiError('validation_error', 'currentPeriodEnd: must come after currentPeriodStart.', 'currentPeriodEnd');
+  if (period.start > now) throw new ApiError('validation_error', 'currentPeriodStart: must not be in the future.', 'currentPeriodStart');
+  if (period.end <= now) throw new ApiError('validation_error', 'currentPeriodEnd: must be in the future; a period that has ended is history (its invoice), not a subscription to carry over.', 'currentPeriodEnd');
+  if (input.trialPeriodDays) throw new ApiError('validation_error', 'trialPeriodDays: a carried-over subscription keeps the period it has.', 'trialPeriodDays');
 }
 
 export async function retrieveSubscription(accountId: string, id: string) {
