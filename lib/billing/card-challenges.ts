@@ -65,7 +65,11 @@ export async function settleChallenge(scope: TActionScope, id: string, processor
     try {
       result = await completeAuthenticated(scope, challenge, bank.card, now);
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+      if (!(error instanceof ApiError)) {
+        // Claimed but not done: recorded as failed, so that no later visit reads it as a success.
+        await prisma.cardChallenge.update({ where: { id }, data: { status: 'failed', failureCode: 'generic' } });
+        throw error;
+      }
       result = { failureCode: failureCodeOf(error) };
     }
   }

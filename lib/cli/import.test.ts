@@ -29,7 +29,7 @@ const BOOK = [
 ];
 
 describe('npm run import', () => {
-  it('brings customers, products and prices in through the API, once however often it runs, and names each failed line', async () => {
+  it('brings customers, products, prices and subscriptions in through the API, once however often it runs, and names each failed line', async () => {
     const account = server.creds.merchant.accountId;
     const first = importFile(
       [
