@@ -20,6 +20,8 @@ export type TRequiresAction = { status: 'requires_action'; redirectTo: string };
  */
 export async function prepareChallenge(accountId: string): Promise<{ id: string; onSession: TOnSession }> {
   const id = newId('cardChallenge');
+  // Read now, even when no bank asks: the processor is asked inside the invoice's locked transaction,
+  // where a query on another connection would wait on it (forever on PGlite's one connection).
   const account = await getPrisma().account.findUniqueOrThrow({ where: { id: accountId }, select: { name: true, checkoutSettings: { select: { displayName: true } } } });
   return { id, onSession: { returnUrl: `/portal/challenge/${id}`, merchantName: account.checkoutSettings?.displayName ?? account.name } };
 }
