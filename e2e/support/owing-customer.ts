@@ -20,5 +20,7 @@ export async function onOwedInvoice(page: Page, { baseURL, fixtures, token, unit
   await page.goto(session.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Invoices', exact: true }).click();
   await page.getByRole('link', { name: /^Pay now/ }).click();
+  // The click resolves before the invoice's page has loaded; a reload before then reloads the list.
+  await expect(page).toHaveURL(/\/portal\/invoices\/[^/?]+/);
   return { plugipay, customer, subscription };
 }

@@ -1,7 +1,8 @@
 // npm run import -- --account acc_… FILE.ndjson [--json] | --schema: brings a merchant's customers,
-// products, prices and subscriptions in from an NDJSON file (docs/import.md), one record a line, through the API's
-// own functions. Re-runnable: a record whose import id is already there is skipped. On the embedded
-// database, stop the server first (PGlite has one writer).
+// products, prices, tax rates, subscriptions and past invoices (with their payments) in from an
+// NDJSON file (docs/import.md), one record a line, through the API's own functions. Re-runnable: a
+// record whose import id is already there is skipped. On the embedded database, stop the server
+// first (PGlite has one writer).
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -22,8 +23,6 @@ if (values.help || !values.account || positionals.length !== 1) {
   process.exit(values.help ? 0 : 2);
 }
 
-// In the format, and imported by a later version of this command.
-const LATER = ['invoice', 'payment'];
 
 type TFailure = { line: number; object?: string; id?: string; reason: string };
 
@@ -39,7 +38,7 @@ function lineError(text: string): { reason: string; object?: string; id?: string
   if (parsed.success) return null;
   const raw = json as { object?: unknown; id?: unknown };
   const known = { object: typeof raw?.object === 'string' ? raw.object : undefined, id: typeof raw?.id === 'string' ? raw.id : undefined };
-  if (known.object && LATER.includes(known.object)) return { ...known, reason: `${known.object} records are not imported yet; customers, products, prices and subscriptions are (docs/import.md)` };
+  if (known.object === 'payment') return { ...known, reason: 'a payment is imported inside the record of the invoice it paid (its payments list; docs/import.md)' };
   const issue = parsed.error.issues[0]!;
   return { ...known, reason: `${issue.path.join('.') || 'object'}: ${issue.message}` };
 }

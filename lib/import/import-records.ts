@@ -12,9 +12,11 @@ import { validationErrorFrom } from '../api/zod-error';
 import { ZMetadata } from '../api/api-schemas';
 import { createSubscription } from '../subscriptions/manage-subscriptions';
 import { ZSubscriptionCreate } from '../subscriptions/subscription-schemas';
+import { createTaxRate } from '../catalog/manage-tax-rates';
+import { ZTaxRateCreate } from '../catalog/tax-rate-schemas';
+import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportOutcome } from './import-keys';
+import { importInvoice, ZImportedInvoice } from './import-invoice';
 
-/** The merchant's own id for a record: what makes a second run skip it instead of creating it twice. */
-const ZImportId = z.string().trim().min(1).max(200);
 
 /**
  * One line of an import file: an object as the API creates it, plus the merchant's own `id` for it.
@@ -24,6 +26,7 @@ const ZImportId = z.string().trim().min(1).max(200);
 export const ZImportRecord = z.discriminatedUnion('object', [
   ZCustomerCreate.omit({ testClock: true }).extend({ object: z.literal('customer'), id: ZImportId }),
   ZProductCreate.extend({ object: z.literal('product'), id: ZImportId }),
+  ZTaxRateCreate.extend({ object: z.literal('taxRate'), id: ZImportId }),
   ZPriceCreate.extend({ object: z.literal('price'), id: ZImportId, product: ZImportId.meta({ description: 'The import id of a product in this file or an earlier one.' }) }),
   z.strictObject({
     object: z.literal('subscription'),
@@ -32,19 +35,17 @@ export const ZImportRecord = z.discriminatedUnion('object', [
     items: z.array(z.strictObject({ price: ZImportId.meta({ description: 'The import id of a recurring price.' }), quantity: z.number().int().min(1).max(100_000).optional() })).min(1).max(20),
     currentPeriodStart: z.iso.datetime({ offset: true }).meta({ description: 'When the period the customer has paid for (in the other system) began.' }),
     currentPeriodEnd: z.iso.datetime({ offset: true }).meta({ description: 'When it ends: the first renewal here, charged to the customer’s default card then.' }),
+    taxRates: z.array(ZImportId).max(5).optional().meta({ description: 'Import ids of tax rates in this file or an earlier one: the subscription’s default tax rates.' }),
     collectionMethod: z.enum(['charge_automatically', 'send_invoice']).optional(),
     daysUntilDue: z.number().int().min(0).max(365).optional(),
     cancelAtPeriodEnd: z.boolean().optional(),
     metadata: ZMetadata.optional(),
   }),
+  ZImportedInvoice,
 ]);
 
 export type TImportRecord = z.infer<typeof ZImportRecord>;
-export type TImportOutcome = { outcome: 'created' | 'skipped'; id: string } | { outcome: 'failed'; reason: string };
-
-// Products and prices keep their import id in their metadata, under this key.
-const IMPORT_KEY = 'importId';
-const byImportId = (importId: string) => ({ metadata: { path: [IMPORT_KEY], equals: importId } });
+export type { TImportOutcome };
 
 /**
  * Brings one record in through the API's own functions (so its checks, events and atomicity are the
@@ -54,10 +55,18 @@ export async function importRecord(accountId: string, record: TImportRecord): Pr
   const prisma = getPrisma();
   const { object, id: importId, ...input } = record;
   try {
+    if (record.object === 'invoice') return await importInvoice(accountId, record);
+    if (object === 'taxRate') {
+      const existing = await prisma.taxRate.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
+      if (existing) return { outcome: 'skipped', id: existing.id };
+      const rate = input as z.infer<typeof ZTaxRateCreate>;
+      return { outcome: 'created', id: (await createTaxRate(accountId, { ...rate, metadata: { ...rate.metadata, [IMPORT_KEY]: importId } })).id };
+    }
     if (object === 'customer') {
       const existing = await prisma.customer.findFirst({ where: { accountId, externalId: importId }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
-      return { outcome: 'created', id: (await createCustomer(accountId, input as z.infer<typeof ZCustomerCreate>, { externalId: importId })).id };
+      const customer = input as z.infer<typeof ZCustomerCreate>;
+      return { outcome: 'created', id: (await createCustomer(accountId, { ...customer, metadata: { ...customer.metadata, [IMPORT_KEY]: importId } }, { externalId: importId })).id };
     }
     if (object === 'product') {
       const existing = await prisma.product.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
@@ -92,11 +101,21 @@ async function importSubscription(accountId: string, importId: string, line: TSu
   const customer = await prisma.customer.findFirst({ where: { accountId, externalId: line.customer, deletedAt: null }, select: { id: true } });
   if (!customer) return { outcome: 'failed', reason: `customer: no customer with the import id ${line.customer} (import it on an earlier line)` };
   const prices = await prisma.price.findMany({ where: { accountId, OR: line.items.map((item) => byImportId(item.price)) }, select: { id: true, metadata: true } });
-  const priceOf = (ref: string) => prices.find((p) => (p.metadata as Record<string, unknown>)[IMPORT_KEY] === ref)?.id;
+  const priceOf = (ref: string) => rowOfImportId(prices, ref)?.id;
   const missing = line.items.findIndex((item) => !priceOf(item.price));
   if (missing >= 0) return { outcome: 'failed', reason: `items.${missing}.price: no price with the import id ${line.items[missing]!.price} (import it on an earlier line)` };
-  const { currentPeriodStart, currentPeriodEnd, items, metadata, ...terms } = line;
-  const parsed = ZSubscriptionCreate.safeParse({ ...terms, customer: customer.id, items: items.map((item) => ({ price: priceOf(item.price), quantity: item.quantity })), metadata: { ...metadata, [IMPORT_KEY]: importId } });
+  const rates = line.taxRates?.length ? await prisma.taxRate.findMany({ where: { accountId, OR: line.taxRates.map(byImportId) }, select: { id: true, metadata: true } }) : [];
+  const rateOf = (ref: string) => rowOfImportId(rates, ref)?.id;
+  const missingRate = line.taxRates?.find((ref) => !rateOf(ref));
+  if (missingRate) return { outcome: 'failed', reason: `taxRates: no tax rate with the import id ${missingRate} (import it on an earlier line)` };
+  const { currentPeriodStart, currentPeriodEnd, items, metadata, taxRates, ...terms } = line;
+  const parsed = ZSubscriptionCreate.safeParse({
+    ...terms,
+    customer: customer.id,
+    items: items.map((item) => ({ price: priceOf(item.price), quantity: item.quantity })),
+    ...(taxRates ? { defaultTaxRates: taxRates.map((ref) => rateOf(ref)!) } : {}),
+    metadata: { ...metadata, [IMPORT_KEY]: importId },
+  });
   if (!parsed.success) throw validationErrorFrom(parsed.error);
   const created = await createSubscription(accountId, parsed.data, new Date(), { carriedOver: { start: new Date(currentPeriodStart), end: new Date(currentPeriodEnd) } });
   return { outcome: 'created', id: created.id };

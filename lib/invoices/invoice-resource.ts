@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZTimestamp } from '../api/api-schemas';
+import { readMetadata, ZTimestamp } from '../api/api-schemas';
 import { readPostalAddress, ZPostalAddressOut } from '../billing/postal-address';
 import type { Prisma } from '../db/generated/client';
 import { amountDue } from '../billing/amount-due';
@@ -60,6 +60,8 @@ export const ZInvoice = z
       email: z.string().nullable(),
       address: ZPostalAddressOut.nullable(),
     }).meta({ description: 'The buyer as they were when the invoice was issued.' }),
+    description: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
     createdAt: ZTimestamp,
   })
   .meta({ id: 'Invoice' });
@@ -108,6 +110,8 @@ export function serializeInvoice(i: TInvoiceRow): z.infer<typeof ZInvoice> {
     paidAt: iso(i.paidAt),
     voidedAt: iso(i.voidedAt),
     customerDetails: { name: i.customerName, email: i.customerEmail, address: readPostalAddress(i.customerAddress) },
+    description: i.description,
+    metadata: readMetadata(i.metadata),
     createdAt: i.createdAt.toISOString(),
   };
 }

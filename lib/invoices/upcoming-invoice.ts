@@ -92,6 +92,8 @@ export async function upcomingInvoice(accountId: string, query: z.infer<typeof Z
     issuedAt: iso,
     dueDate: dueDate(subscription, periodStart)?.toISOString() ?? null,
     customerDetails: { name: customer.name, email: customer.email, address: readPostalAddress(customer.address) },
+    description: null,
+    metadata: {},
   };
 }
 

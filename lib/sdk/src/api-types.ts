@@ -1688,6 +1688,10 @@ export type components = {
                 email: string | null;
                 address: components["schemas"]["Address"] | null;
             };
+            description: string | null;
+            metadata: {
+                [key: string]: string;
+            };
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC.
@@ -1787,6 +1791,10 @@ export type components = {
                 name: string | null;
                 email: string | null;
                 address: components["schemas"]["Address"] | null;
+            };
+            description: string | null;
+            metadata: {
+                [key: string]: string;
             };
         };
         PaymentList: {

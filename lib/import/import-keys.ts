@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** The merchant's own id for a record: what makes a second run skip it instead of creating it twice. */
+export const ZImportId = z.string().trim().min(1).max(200);
+
+export type TImportOutcome = { outcome: 'created' | 'skipped'; id: string } | { outcome: 'failed'; reason: string };
+
+// Every record keeps its import id in its metadata, under this key (a customer's is also its externalId, which finds it).
+export const IMPORT_KEY = 'importId';
+export const byImportId = (importId: string) => ({ metadata: { path: [IMPORT_KEY], equals: importId } });
+
+/** The row of `rows` that `importId` names. */
+export const rowOfImportId = <T extends { metadata: unknown }>(rows: readonly T[], importId: string): T | undefined =>
+  rows.find((row) => (row.metadata as Record<string, unknown> | null)?.[IMPORT_KEY] === importId);
