@@ -4,19 +4,21 @@ import { ZCurrency, ZMetadata, assertMetadataFits, mergeMetadata, zMinorAmount }
 import { buyerSnapshot } from '../billing/buyer';
 import { computeInvoice } from '../billing/invoice-math/compute-invoice';
 import { takeDocumentNumber } from '../billing-engine/document-numbers';
+import type { Customer, Prisma, TaxRate } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
-import { recordEvent } from '../webhooks/record-event';
-import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportOutcome } from './import-keys';
+import { recordEvents } from '../webhooks/record-event';
+import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportContext, type TImportOutcome } from './import-keys';
 
-const ZPastTime = z.iso.datetime({ offset: true });
+const ZTime = z.iso.datetime({ offset: true });
 const ZDocumentNumber = z.string().trim().min(1).max(64);
 const ZCardBrand = z.enum(['visa', 'mastercard', 'amex', 'discover', 'jcb', 'unionpay', 'diners']);
 
 const ZImportedPayment = z.strictObject({
   amount: zMinorAmount({ min: 1 }),
-  createdAt: ZPastTime.meta({ description: 'When the customer paid.' }),
+  createdAt: ZTime.meta({ description: 'When the customer paid.' }),
   receiptNumber: ZDocumentNumber.optional().meta({ description: 'The receipt’s number in the other system; without it, the next of this account’s receipt numbers.' }),
   card: z.strictObject({ brand: ZCardBrand, last4: z.string().regex(/^\d{4}$/, 'must be the last four digits') }).optional().meta({ description: 'The card as the receipt names it.' }),
 });
@@ -31,11 +33,11 @@ export const ZImportedInvoice = z
     number: ZDocumentNumber.meta({ description: 'The number it was issued with; kept, and never given again here.' }),
     status: z.enum(['open', 'paid', 'void', 'uncollectible']),
     currency: ZCurrency,
-    issuedAt: ZPastTime,
-    dueAt: ZPastTime.optional(),
-    paidAt: ZPastTime.optional().meta({ description: 'A paid invoice’s; defaults to its last payment’s createdAt.' }),
-    periodStart: ZPastTime.optional(),
-    periodEnd: ZPastTime.optional(),
+    issuedAt: ZTime,
+    dueAt: ZTime.optional(),
+    paidAt: ZTime.optional().meta({ description: 'A paid invoice’s; defaults to its last payment’s createdAt.' }),
+    periodStart: ZTime.optional(),
+    periodEnd: ZTime.optional(),
     lines: z
       .array(
         z.strictObject({
@@ -44,8 +46,8 @@ export const ZImportedInvoice = z
           quantity: z.number().int().min(1).max(100_000).optional(),
           price: ZImportId.optional().meta({ description: 'The import id of the price it billed.' }),
           taxRates: z.array(ZImportId).max(5).optional().meta({ description: 'Import ids of tax rates in this file or an earlier one.' }),
-          periodStart: ZPastTime.optional(),
-          periodEnd: ZPastTime.optional(),
+          periodStart: ZTime.optional(),
+          periodEnd: ZTime.optional(),
         }),
       )
       .min(1)
@@ -75,98 +77,144 @@ const failed = (reason: string): TImportOutcome => ({ outcome: 'failed', reason 
 const ownSequence = (prefix: string, number: string) => new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-R?\\d+$`).test(number);
 
 /**
- * An invoice from the other system, kept as it was issued (its number, dates, buyer as the customer
- * is now) with its amounts computed by computeInvoice from its lines, and its payments as receipts.
+ * Invoices from the other system, kept as they were issued (number, dates; the buyer as the customer
+ * is now) with amounts computed by computeInvoice from their lines, and payments as receipts.
  * Nothing is charged: an open one is owed, paid from the portal or the API, and the engine never
- * collects it on its own. One event, plugipay.invoice.created.v1, carries its final state: no
- * invoice.paid or payment.succeeded, which would read as money moving now.
+ * collects it on its own. One event each, plugipay.invoice.created.v1, carries its final state: no
+ * invoice.paid or payment.succeeded, which would read as money moving now. A batch is read and
+ * written in a few statements (a customer's years of history at once); each record gets its own
+ * outcome, and those that pass are written together.
  */
-export async function importInvoice(accountId: string, record: TImportedInvoice, now = new Date()): Promise<TImportOutcome> {
-  const prisma = getPrisma();
-  const existing = await prisma.invoice.findFirst({ where: { accountId, ...byImportId(record.id) }, select: { id: true } });
-  if (existing) return { outcome: 'skipped', id: existing.id };
-  for (const [field, time] of [['issuedAt', record.issuedAt], ['paidAt', record.paidAt], ...(record.payments ?? []).map((p, i) => [`payments.${i}.createdAt`, p.createdAt])] as const) {
-    if (time !== undefined && Date.parse(time) > now.getTime()) return failed(`${field}: must not be in the future (this is history)`);
-  }
-  const customer = await prisma.customer.findFirst({ where: { accountId, externalId: record.customer, deletedAt: null } });
-  if (!customer) return failed(`customer: no customer with the import id ${record.customer} (import it on an earlier line)`);
-  const subscription = record.subscription
-    ? await prisma.subscription.findFirst({ where: { accountId, customerId: customer.id, ...byImportId(record.subscription) }, select: { id: true, currency: true } })
-    : null;
-  if (record.subscription && !subscription) return failed(`subscription: the customer ${record.customer} has no subscription with the import id ${record.subscription}`);
-  if (subscription && subscription.currency !== record.currency) return failed(`currency: the subscription is in ${subscription.currency}; one subscription has one currency`);
-
-  const rateIds = [...new Set(record.lines.flatMap((l) => l.taxRates ?? []))];
-  const priceIds = [...new Set(record.lines.flatMap((l) => (l.price ? [l.price] : [])))];
-  const [rates, prices, account] = await Promise.all([
-    rateIds.length ? prisma.taxRate.findMany({ where: { accountId, OR: rateIds.map(byImportId) } }) : [],
-    priceIds.length ? prisma.price.findMany({ where: { accountId, OR: priceIds.map(byImportId) }, select: { id: true, currency: true, metadata: true } }) : [],
+export async function importInvoices(accountId: string, records: readonly TImportedInvoice[], { now = new Date(), tx }: TImportContext = {}): Promise<TImportOutcome[]> {
+  const prisma = tx ?? getPrisma();
+  const refs = (pick: (r: TImportedInvoice) => (string | undefined)[]) => [...new Set(records.flatMap((r) => pick(r).filter((x): x is string => x !== undefined)))];
+  const numbers = refs((r) => [r.number]);
+  const receiptNumbers = refs((r) => (r.payments ?? []).map((p) => p.receiptNumber));
+  const [sameNumbers, takenReceipts, customers, subscriptions, rates, prices, account] = await Promise.all([
+    prisma.invoice.findMany({ where: { accountId, number: { in: numbers } }, select: { id: true, number: true, metadata: true } }),
+    receiptNumbers.length ? prisma.payment.findMany({ where: { accountId, receiptNumber: { in: receiptNumbers } }, select: { receiptNumber: true } }) : [],
+    prisma.customer.findMany({ where: { accountId, externalId: { in: refs((r) => [r.customer]) }, deletedAt: null } }),
+    orNone(refs((r) => [r.subscription]), (ids) => prisma.subscription.findMany({ where: { accountId, OR: ids.map(byImportId) }, select: { id: true, customerId: true, currency: true, metadata: true } })),
+    orNone(refs((r) => r.lines.flatMap((l) => l.taxRates ?? [])), (ids) => prisma.taxRate.findMany({ where: { accountId, OR: ids.map(byImportId) } })),
+    orNone(refs((r) => r.lines.map((l) => l.price)), (ids) => prisma.price.findMany({ where: { accountId, OR: ids.map(byImportId) }, select: { id: true, currency: true, metadata: true } })),
     prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { invoicePrefix: true } }),
   ]);
+  const found = { sameNumbers, takenReceipts: new Set(takenReceipts.map((p) => p.receiptNumber)), customers, subscriptions, rates, prices, prefix: account.invoicePrefix, now };
+  const inBatch = new Set<string>();
+  const outcomes = records.map((record) => {
+    const checked = checkInvoice(record, found);
+    if ('outcome' in checked) return checked;
+    const documents = [record.number, ...(record.payments ?? []).flatMap((p) => (p.receiptNumber ? [p.receiptNumber] : []))];
+    const repeated = documents.find((n) => inBatch.has(n));
+    if (repeated) return failed(`number: ${repeated} is given twice in the file`);
+    documents.forEach((n) => inBatch.add(n));
+    return checked;
+  });
+  const writes = outcomes.filter((o): o is TInvoiceWrite => !('outcome' in o));
+  if (writes.length) await inTransaction(tx, (tx) => writeInvoices(tx, accountId, writes, now));
+  return outcomes.map((o) => ('outcome' in o ? o : { outcome: 'created', id: o.invoiceId }));
+}
+
+const orNone = async <T>(ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> => (ids.length ? read(ids) : []);
+
+type TFound = {
+  sameNumbers: { id: string; number: string | null; metadata: unknown }[];
+  takenReceipts: Set<string>;
+  customers: Customer[];
+  subscriptions: { id: string; customerId: string; currency: string; metadata: unknown }[];
+  rates: TaxRate[];
+  prices: { id: string; currency: string; metadata: unknown }[];
+  prefix: string;
+  now: Date;
+};
+
+type TInvoiceWrite = { invoiceId: string; record: TImportedInvoice; customer: Customer; subscriptionId: string | null; computed: ReturnType<typeof computeInvoice>; priceIds: (string | null)[]; paid: bigint };
+
+/** What one record would write, or why it is skipped or refused. */
+function checkInvoice(record: TImportedInvoice, found: TFound): TInvoiceWrite | TImportOutcome {
+  // Found again by its number (unique in the account, and indexed): the other system never changes it.
+  const sameNumber = found.sameNumbers.find((i) => i.number === record.number);
+  if (sameNumber && rowOfImportId([sameNumber], record.id)) return { outcome: 'skipped', id: sameNumber.id };
+  if (sameNumber) return failed(`number: the account already has an invoice numbered ${record.number}`);
+  for (const [field, time] of [['issuedAt', record.issuedAt], ['paidAt', record.paidAt], ...(record.payments ?? []).map((p, i) => [`payments.${i}.createdAt`, p.createdAt])] as const) {
+    if (time !== undefined && Date.parse(time) > found.now.getTime()) return failed(`${field}: must not be in the future (this is history)`);
+  }
+  const customer = found.customers.find((c) => c.externalId === record.customer);
+  if (!customer) return failed(`customer: no customer with the import id ${record.customer} (import it on an earlier line)`);
+  const subscription = record.subscription ? rowOfImportId(found.subscriptions.filter((s) => s.customerId === customer.id), record.subscription) : undefined;
+  if (record.subscription && !subscription) return failed(`subscription: the customer ${record.customer} has no subscription with the import id ${record.subscription}`);
+  if (subscription && subscription.currency !== record.currency) return failed(`currency: the subscription is in ${subscription.currency}; one subscription has one currency`);
   for (const [i, line] of record.lines.entries()) {
-    const missingRate = line.taxRates?.find((ref) => !rowOfImportId(rates, ref));
+    const missingRate = line.taxRates?.find((ref) => !rowOfImportId(found.rates, ref));
     if (missingRate) return failed(`lines.${i}.taxRates: no tax rate with the import id ${missingRate} (import it on an earlier line)`);
-    const price = line.price ? rowOfImportId(prices, line.price) : undefined;
+    const price = line.price ? rowOfImportId(found.prices, line.price) : undefined;
     if (line.price && !price) return failed(`lines.${i}.price: no price with the import id ${line.price} (import it on an earlier line)`);
     if (price && price.currency !== record.currency) return failed(`lines.${i}.price: the price is in ${price.currency}; the invoice is in ${record.currency}`);
   }
-  const computed = computeInvoice({ lines: record.lines.map((l) => ({ unitAmount: BigInt(l.unitAmount), quantity: l.quantity ?? 1, taxRates: (l.taxRates ?? []).map((ref) => rowOfImportId(rates, ref)!) })) });
+  const computed = computeInvoice({ lines: record.lines.map((l) => ({ unitAmount: BigInt(l.unitAmount), quantity: l.quantity ?? 1, taxRates: (l.taxRates ?? []).map((ref) => rowOfImportId(found.rates, ref)!) })) });
   if (record.total !== undefined && BigInt(record.total) !== computed.total) return failed(`total: the lines and their taxes come to ${computed.total}, not ${record.total}`);
   const payments = record.payments ?? [];
   const paid = payments.reduce((sum, p) => sum + BigInt(p.amount), 0n);
   if (paid > computed.total) return failed(`payments: they come to ${paid}, more than the invoice's ${computed.total}`);
   if (record.status === 'open' && payments.length && paid === computed.total) return failed('status: the payments pay it in full; import it as paid');
+  const documents = [record.number, ...payments.flatMap((p) => (p.receiptNumber ? [p.receiptNumber] : []))];
+  const own = documents.find((n) => ownSequence(found.prefix, n));
+  if (own) return failed(`number: ${own} is in this account's own sequence (${found.prefix}-…); give the number it had in the other system`);
+  if (new Set(documents).size !== documents.length) return failed('payments: two documents in the record have the same number');
+  const takenReceipt = documents.slice(1).find((n) => found.takenReceipts.has(n));
+  if (takenReceipt) return failed(`payments: the account already has a receipt numbered ${takenReceipt}`);
+  return {
+    invoiceId: newId('invoice', Date.parse(record.issuedAt)),
+    record,
+    customer,
+    subscriptionId: subscription?.id ?? null,
+    computed,
+    priceIds: record.lines.map((l) => (l.price ? rowOfImportId(found.prices, l.price)!.id : null)),
+    paid,
+  };
+}
 
-  const numbers = [record.number, ...payments.flatMap((p) => (p.receiptNumber ? [p.receiptNumber] : []))];
-  const own = numbers.find((n) => ownSequence(account.invoicePrefix, n));
-  if (own) return failed(`number: ${own} is in this account's own sequence (${account.invoicePrefix}-…); give the number it had in the other system`);
-  if (new Set(numbers).size !== numbers.length) return failed('payments: two documents in the record have the same number');
-  const [taken, takenReceipt] = await Promise.all([
-    prisma.invoice.findFirst({ where: { accountId, number: record.number }, select: { id: true } }),
-    prisma.payment.findFirst({ where: { accountId, receiptNumber: { in: numbers.slice(1) } }, select: { receiptNumber: true } }),
-  ]);
-  if (taken) return failed(`number: the account already has an invoice numbered ${record.number}`);
-  if (takenReceipt) return failed(`payments: the account already has a receipt numbered ${takenReceipt.receiptNumber}`);
-
-  const invoiceId = newId('invoice', Date.parse(record.issuedAt));
-  const lastPaid = payments.reduce<string | undefined>((latest, p) => (!latest || Date.parse(p.createdAt) > Date.parse(latest) ? p.createdAt : latest), undefined);
+async function writeInvoices(tx: Prisma.TransactionClient, accountId: string, writes: TInvoiceWrite[], now: Date) {
   const date = (t: string | undefined) => (t === undefined ? null : new Date(t));
-  const invoice = await prisma.$transaction(async (tx) => {
-    await tx.invoice.create({
-      data: {
-        id: invoiceId, accountId, customerId: customer.id, subscriptionId: subscription?.id ?? null, number: record.number, status: record.status,
-        // Owed, to be paid by the customer: the engine collects only what it invoiced itself.
-        collectionMethod: record.status === 'open' ? 'send_invoice' : 'charge_automatically', billingReason: subscription ? 'subscription_cycle' : 'manual', currency: record.currency,
-        subtotal: computed.subtotal, discount: computed.discount, tax: computed.tax, inclusiveTax: computed.inclusiveTax, total: computed.total,
-        amountPaid: record.status === 'paid' ? computed.total : paid,
-        periodStart: date(record.periodStart), periodEnd: date(record.periodEnd), issuedAt: new Date(record.issuedAt), createdAt: new Date(record.issuedAt),
-        dueAt: date(record.dueAt), paidAt: record.status === 'paid' ? new Date((record.paidAt ?? lastPaid)!) : null, voidedAt: record.status === 'void' ? now : null,
-        ...buyerSnapshot(customer), metadata: assertMetadataFits(mergeMetadata({}, { ...record.metadata, [IMPORT_KEY]: record.id })),
-      },
-    });
+  const lines: Prisma.InvoiceLineCreateManyInput[] = [];
+  const lineTaxes: Prisma.InvoiceLineTaxCreateManyInput[] = [];
+  const payments: Prisma.PaymentCreateManyInput[] = [];
+  const invoices = writes.map(({ invoiceId, record, customer, subscriptionId, computed, priceIds, paid }): Prisma.InvoiceCreateManyInput => {
+    const issued = Date.parse(record.issuedAt);
     for (const [position, line] of computed.lines.entries()) {
       const given = record.lines[position]!;
-      const lineId = newId('invoiceLine', Date.parse(record.issuedAt));
-      await tx.invoiceLine.create({
-        data: {
-          id: lineId, invoiceId, position, accountId, priceId: given.price ? rowOfImportId(prices, given.price)!.id : null, description: given.description,
-          quantity: line.quantity, unitAmount: line.unitAmount, amount: line.amount, discountAmount: line.discountAmount,
-          periodStart: date(given.periodStart ?? record.periodStart), periodEnd: date(given.periodEnd ?? record.periodEnd),
-        },
+      const lineId = newId('invoiceLine', issued);
+      lines.push({
+        id: lineId, invoiceId, position, accountId, priceId: priceIds[position]!, description: given.description,
+        quantity: line.quantity, unitAmount: line.unitAmount, amount: line.amount, discountAmount: line.discountAmount,
+        periodStart: date(given.periodStart ?? record.periodStart), periodEnd: date(given.periodEnd ?? record.periodEnd),
       });
-      if (line.taxes.length) await tx.invoiceLineTax.createMany({ data: line.taxes.map((t) => ({ accountId, invoiceLineId: lineId, taxRateId: t.taxRate.id, taxableAmount: t.taxableAmount, amount: t.amount })) });
+      lineTaxes.push(...line.taxes.map((t) => ({ accountId, invoiceLineId: lineId, taxRateId: t.taxRate.id, taxableAmount: t.taxableAmount, amount: t.amount })));
     }
-    for (const p of payments) {
-      await tx.payment.create({
-        data: {
-          id: newId('payment', Date.parse(p.createdAt)), accountId, customerId: customer.id, invoiceId, amount: BigInt(p.amount), currency: record.currency, status: 'succeeded',
-          receiptNumber: p.receiptNumber ?? (await takeDocumentNumber(tx, accountId, 'receipt')), cardBrand: p.card?.brand ?? null, cardLast4: p.card?.last4 ?? null, createdAt: new Date(p.createdAt),
-        },
+    for (const p of record.payments ?? []) {
+      payments.push({
+        id: newId('payment', Date.parse(p.createdAt)), accountId, customerId: customer.id, invoiceId, amount: BigInt(p.amount), currency: record.currency, status: 'succeeded',
+        receiptNumber: p.receiptNumber ?? '', cardBrand: p.card?.brand ?? null, cardLast4: p.card?.last4 ?? null, createdAt: new Date(p.createdAt),
       });
     }
-    const created = serializeInvoice(await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: INVOICE_INCLUDE }));
-    await recordEvent(tx, { accountId, type: 'plugipay.invoice.created.v1', object: created });
-    return created;
+    const lastPaid = (record.payments ?? []).map((p) => Date.parse(p.createdAt)).reduce((a, b) => Math.max(a, b), 0);
+    return {
+      id: invoiceId, accountId, customerId: customer.id, subscriptionId, number: record.number, status: record.status,
+      // Owed, to be paid by the customer: the engine collects only what it invoiced itself.
+      collectionMethod: record.status === 'open' ? 'send_invoice' : 'charge_automatically', billingReason: subscriptionId ? 'subscription_cycle' : 'manual', currency: record.currency,
+      subtotal: computed.subtotal, discount: computed.discount, tax: computed.tax, inclusiveTax: computed.inclusiveTax, total: computed.total,
+      amountPaid: record.status === 'paid' ? computed.total : paid,
+      periodStart: date(record.periodStart), periodEnd: date(record.periodEnd), issuedAt: new Date(issued), createdAt: new Date(issued),
+      dueAt: date(record.dueAt), paidAt: record.status === 'paid' ? (date(record.paidAt) ?? new Date(lastPaid)) : null, voidedAt: record.status === 'void' ? now : null,
+      ...buyerSnapshot(customer), metadata: assertMetadataFits(mergeMetadata({}, { ...record.metadata, [IMPORT_KEY]: record.id })),
+    };
   });
-  return { outcome: 'created', id: invoice.id };
+  // Receipts the file does not number take the account's next numbers, in order.
+  for (const payment of payments) if (!payment.receiptNumber) payment.receiptNumber = await takeDocumentNumber(tx, accountId, 'receipt');
+  await tx.invoice.createMany({ data: invoices });
+  await tx.invoiceLine.createMany({ data: lines });
+  if (lineTaxes.length) await tx.invoiceLineTax.createMany({ data: lineTaxes });
+  if (payments.length) await tx.payment.createMany({ data: payments });
+  const created = await tx.invoice.findMany({ where: { accountId, id: { in: invoices.map((i) => i.id!) } }, include: INVOICE_INCLUDE, orderBy: { id: 'asc' } });
+  await recordEvents(tx, created.map((invoice) => ({ accountId, type: 'plugipay.invoice.created.v1' as const, object: serializeInvoice(invoice) })));
 }

@@ -1,7 +1,11 @@
+import type { Prisma } from '../db/generated/client';
 import { z } from 'zod';
 
 /** The merchant's own id for a record: what makes a second run skip it instead of creating it twice. */
 export const ZImportId = z.string().trim().min(1).max(200);
+
+/** Where a record is written: its own transaction unless the caller's is given; `now` judges what is past. */
+export type TImportContext = { tx?: Prisma.TransactionClient; now?: Date };
 
 export type TImportOutcome = { outcome: 'created' | 'skipped'; id: string } | { outcome: 'failed'; reason: string };
 

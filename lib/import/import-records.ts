@@ -14,8 +14,8 @@ import { createSubscription } from '../subscriptions/manage-subscriptions';
 import { ZSubscriptionCreate } from '../subscriptions/subscription-schemas';
 import { createTaxRate } from '../catalog/manage-tax-rates';
 import { ZTaxRateCreate } from '../catalog/tax-rate-schemas';
-import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportOutcome } from './import-keys';
-import { importInvoice, ZImportedInvoice } from './import-invoice';
+import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportContext, type TImportOutcome } from './import-keys';
+import { importInvoices, ZImportedInvoice } from './import-invoice';
 
 
 /**
@@ -51,36 +51,37 @@ export type { TImportOutcome };
  * Brings one record in through the API's own functions (so its checks, events and atomicity are the
  * API's): created, or skipped when a record with its import id is already there.
  */
-export async function importRecord(accountId: string, record: TImportRecord): Promise<TImportOutcome> {
-  const prisma = getPrisma();
+export async function importRecord(accountId: string, record: TImportRecord, context: TImportContext = {}): Promise<TImportOutcome> {
+  const { tx } = context;
+  const prisma = tx ?? getPrisma();
   const { object, id: importId, ...input } = record;
   try {
-    if (record.object === 'invoice') return await importInvoice(accountId, record);
+    if (record.object === 'invoice') return (await importInvoices(accountId, [record], context))[0]!;
     if (object === 'taxRate') {
       const existing = await prisma.taxRate.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
       const rate = input as z.infer<typeof ZTaxRateCreate>;
-      return { outcome: 'created', id: (await createTaxRate(accountId, { ...rate, metadata: { ...rate.metadata, [IMPORT_KEY]: importId } })).id };
+      return { outcome: 'created', id: (await createTaxRate(accountId, { ...rate, metadata: { ...rate.metadata, [IMPORT_KEY]: importId } }, tx)).id };
     }
     if (object === 'customer') {
       const existing = await prisma.customer.findFirst({ where: { accountId, externalId: importId }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
       const customer = input as z.infer<typeof ZCustomerCreate>;
-      return { outcome: 'created', id: (await createCustomer(accountId, { ...customer, metadata: { ...customer.metadata, [IMPORT_KEY]: importId } }, { externalId: importId })).id };
+      return { outcome: 'created', id: (await createCustomer(accountId, { ...customer, metadata: { ...customer.metadata, [IMPORT_KEY]: importId } }, { externalId: importId, tx })).id };
     }
     if (object === 'product') {
       const existing = await prisma.product.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
       const product = input as z.infer<typeof ZProductCreate>;
-      return { outcome: 'created', id: (await createProduct(accountId, { ...product, metadata: { ...product.metadata, [IMPORT_KEY]: importId } })).id };
+      return { outcome: 'created', id: (await createProduct(accountId, { ...product, metadata: { ...product.metadata, [IMPORT_KEY]: importId } }, tx)).id };
     }
-    if (object === 'subscription') return await importSubscription(accountId, importId, input as TSubscriptionLine);
+    if (object === 'subscription') return await importSubscription(accountId, importId, input as TSubscriptionLine, context);
     const existing = await prisma.price.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
     if (existing) return { outcome: 'skipped', id: existing.id };
     const price = input as Omit<z.infer<typeof ZPriceCreate>, 'product'> & { product: string };
     const product = await prisma.product.findFirst({ where: { accountId, ...byImportId(price.product) }, select: { id: true } });
     if (!product) return { outcome: 'failed', reason: `product: no product with the import id ${price.product} (import it on an earlier line)` };
-    return { outcome: 'created', id: (await createPrice(accountId, { ...price, product: product.id, metadata: { ...price.metadata, [IMPORT_KEY]: importId } })).id };
+    return { outcome: 'created', id: (await createPrice(accountId, { ...price, product: product.id, metadata: { ...price.metadata, [IMPORT_KEY]: importId } }, tx)).id };
   } catch (error) {
     if (error instanceof ApiError) return { outcome: 'failed', reason: error.param && !error.message.startsWith(`${error.param}:`) ? `${error.param}: ${error.message}` : error.message };
     throw error;
@@ -94,8 +95,8 @@ type TSubscriptionLine = Omit<Extract<TImportRecord, { object: 'subscription' }>
  * was paid for elsewhere); it renews at currentPeriodEnd like any other. Checked as the API's create
  * checks it.
  */
-async function importSubscription(accountId: string, importId: string, line: TSubscriptionLine): Promise<TImportOutcome> {
-  const prisma = getPrisma();
+async function importSubscription(accountId: string, importId: string, line: TSubscriptionLine, { tx, now = new Date() }: TImportContext): Promise<TImportOutcome> {
+  const prisma = tx ?? getPrisma();
   const existing = await prisma.subscription.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
   if (existing) return { outcome: 'skipped', id: existing.id };
   const customer = await prisma.customer.findFirst({ where: { accountId, externalId: line.customer, deletedAt: null }, select: { id: true } });
@@ -117,6 +118,6 @@ async function importSubscription(accountId: string, importId: string, line: TSu
     metadata: { ...metadata, [IMPORT_KEY]: importId },
   });
   if (!parsed.success) throw validationErrorFrom(parsed.error);
-  const created = await createSubscription(accountId, parsed.data, new Date(), { carriedOver: { start: new Date(currentPeriodStart), end: new Date(currentPeriodEnd) } });
+  const created = await createSubscription(accountId, parsed.data, now, { carriedOver: { start: new Date(currentPeriodStart), end: new Date(currentPeriodEnd) }, tx });
   return { outcome: 'created', id: created.id };
 }

@@ -15,6 +15,7 @@ import { payInvoice } from '../billing-engine/pay-invoice';
 import { findCustomerOrThrow } from '../customers/manage-customers';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { inTransaction } from '../db/in-transaction';
 import { lockCustomer } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
@@ -48,9 +49,16 @@ async function chargeCard(tx: Prisma.TransactionClient, scope: { accountId: stri
  * left open with a due date (send_invoice). A declined first charge leaves the subscription
  * `incomplete` with its invoice open. Every check runs before anything is written.
  */
-export async function createSubscription(accountId: string, input: z.infer<typeof ZSubscriptionCreate>, realNow = new Date(), { carriedOver }: { carriedOver?: TCarriedOverPeriod } = {}) {
+export async function createSubscription(
+  accountId: string,
+  input: z.infer<typeof ZSubscriptionCreate>,
+  realNow = new Date(),
+  { carriedOver, tx: outer }: { carriedOver?: TCarriedOverPeriod; tx?: Prisma.TransactionClient } = {},
+) {
   const prisma = getPrisma();
-  const created = await prisma.$transaction(async (tx) => {
+  // A caller's transaction holds only what charges nothing now: the charge is a transaction of its own.
+  if (outer && !carriedOver) throw new Error('createSubscription joins a caller’s transaction only for a carried-over period');
+  const created = await inTransaction(outer, async (tx) => {
     await lockCustomer(tx, { accountId, customerId: input.customer });
     const customer = await findCustomerOrThrow(tx, accountId, input.customer, 'customer');
     const now = await billingTime(tx, customer, realNow);
@@ -108,7 +116,7 @@ export async function createSubscription(accountId: string, input: z.infer<typeo
     // A first invoice that was not paid: the subscription waits for a payment that works.
     if (!outcome.paid) await getPrisma().$transaction((tx) => moveSubscription(tx, { accountId, subscriptionId: created.id }, ['active'], { status: 'incomplete' }));
   }
-  return serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, created.id));
+  return serializeSubscription(await findSubscriptionOrThrow(outer ?? prisma, accountId, created.id));
 }
 
 /** A subscription brought from another system: its current period, paid for there, as it stands. */

@@ -47,3 +47,9 @@ export async function recordEvent(
   await tx.event.create({ data: { id, accountId, type, data: { object } as Prisma.InputJsonValue } });
   return id;
 }
+
+/** Several events in one statement, in order (their ids sort as given): a batch's, in its transaction. */
+export async function recordEvents(tx: Prisma.TransactionClient, events: { accountId: string; type: TEventType; object: Record<string, unknown> }[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.event.createMany({ data: events.map(({ accountId, type, object }) => ({ id: newId('event'), accountId, type, data: { object } as Prisma.InputJsonValue })) });
+}

@@ -2,6 +2,7 @@ import type { Prisma } from '../../lib/db/generated/client';
 
 import type { TPostalAddress } from '../../lib/billing/postal-address';
 import type { TTaxId } from '../../lib/billing/tax-ids';
+import type { TCardBrand } from '../../lib/payments/card-number';
 
 type TDemoAccount = {
   name: string;
@@ -63,11 +64,11 @@ export type TDemoCustomer = {
   phone?: string;
   address?: TPostalAddress;
   taxIds?: TTaxId[];
-  cards: { brand: string; last4: string; expMonth: number; yearsToExpiry: number }[];
+  cards: { brand: TCardBrand; last4: string; expMonth: number; yearsToExpiry: number }[];
   plan?: {
     product: string;
     currency: string;
-    unitAmount: bigint;
+    unitAmount: number;
     interval: 'day' | 'week' | 'month';
     /** The subscription's tax rate (percentage as the API takes it). */
     taxRate?: { displayName: string; percentage: string; inclusive: boolean; country: string };
@@ -88,7 +89,7 @@ export const DEMO_CUSTOMERS: Record<
     email: 'ava.active@example.com',
     name: 'Ava Active',
     cards: [{ brand: 'visa', last4: '4242', expMonth: 12, yearsToExpiry: 3 }],
-    plan: { product: 'Acme Cloud Pro', currency: 'USD', unitAmount: 2900n, interval: 'month', periods: 6, numberPrefix: 'ACME1001' },
+    plan: { product: 'Acme Cloud Pro', currency: 'USD', unitAmount: 2900, interval: 'month', periods: 6, numberPrefix: 'ACME1001' },
   },
   canceling: {
     account: 'merchant',
@@ -99,7 +100,7 @@ export const DEMO_CUSTOMERS: Record<
     plan: {
       product: 'Acme Cloud Team',
       currency: 'USD',
-      unitAmount: 9900n,
+      unitAmount: 9900,
       interval: 'month',
       periods: 3,
       numberPrefix: 'ACME1002',
@@ -121,7 +122,7 @@ export const DEMO_CUSTOMERS: Record<
     plan: {
       product: 'Acme Cloud Starter (weekly)',
       currency: 'EUR',
-      unitAmount: 1200n,
+      unitAmount: 1200,
       interval: 'week',
       taxRate: { displayName: 'VAT', percentage: '21', inclusive: false, country: 'NL' },
       periods: 250,
@@ -149,7 +150,7 @@ export const DEMO_CUSTOMERS: Record<
     plan: {
       product: 'Acme Cloud Pro (Indonesia)',
       currency: 'IDR',
-      unitAmount: 150000n,
+      unitAmount: 150000,
       interval: 'month',
       taxRate: { displayName: 'PPN', percentage: '11', inclusive: false, country: 'ID' },
       periods: 4,
@@ -166,7 +167,7 @@ export const DEMO_CUSTOMERS: Record<
     plan: {
       product: 'Langganan Kopi Bulanan',
       currency: 'IDR',
-      unitAmount: 250000n,
+      unitAmount: 250000,
       interval: 'month',
       taxRate: { displayName: 'PPN', percentage: '11', inclusive: false, country: 'ID' },
       periods: 5,

@@ -84,6 +84,11 @@ describe('seedDemoData', () => {
     expect(many.length).toBe(250);
     expect(many.at(-1)!.issuedAt.getTime() - many[0]!.issuedAt.getTime()).toBeGreaterThan(3 * 365 * 86_400_000);
     expect(await prisma.payment.count({ where: { customerId: c.manyInvoices } })).toBeGreaterThanOrEqual(249);
+    // Brought in as a merchant's book of business is: import ids kept, events as the API makes them.
+    expect(many.map((i) => (i.metadata as { importId?: string }).importId)).toEqual(many.map((i) => `demo_many_invoices-subscription-${i.number!.slice(-4)}`));
+    const events = await prisma.event.findMany({ where: { accountId: creds.merchant.accountId, type: { in: ['plugipay.customer.created.v1', 'plugipay.invoice.created.v1'] } }, select: { type: true } });
+    expect(events.filter((e) => e.type === 'plugipay.customer.created.v1')).toHaveLength(merchantCustomers.length);
+    expect(events.filter((e) => e.type === 'plugipay.invoice.created.v1')).toHaveLength(await prisma.invoice.count({ where: { accountId: creds.merchant.accountId } }));
 
     expect(await prisma.paymentMethod.count({ where: { customerId: c.noPaymentMethod } })).toBe(0);
     const idrInvoices = await prisma.invoice.findMany({ where: { customerId: c.idr } });

@@ -3,10 +3,11 @@ import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revealApiKeySecret } from '../../lib/api-keys/reveal-api-key-secret';
 import { API_SCOPES, type TApiScope } from '../../lib/api-keys/scopes';
 import type { PrismaClient, Prisma } from '../../lib/db/generated/client';
-import { parseTaxPercentage } from '../../lib/billing/invoice-math/tax-percentage';
 import { newId } from '../../lib/ids/new-id';
 import { addInterval } from '../../lib/billing-engine/add-interval';
-import { buildBillingHistory } from './build-billing-history';
+import { pastInvoices } from './past-invoices';
+import { importRecord, type TImportRecord } from '../../lib/import/import-records';
+import { importInvoices } from '../../lib/import/import-invoice';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, type TDemoCustomer } from './demo-fixtures';
 import { fixedId } from './fixed-id';
 import { defaultInvoicePrefix } from '../../lib/accounts/new-account';
@@ -85,23 +86,29 @@ async function ensureApiKey(
   return createApiKey(tx, input);
 }
 
+/**
+ * A demo customer with their cards, plan and history, brought in as a merchant's book of business
+ * is (`npm run import`): the same functions and checks, in the seed's transaction. The cards are
+ * written as the processor would hold them: no API or file takes a card number.
+ */
 export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer, now: Date): Promise<string> {
   const existing = await tx.customer.findUnique({ where: { accountId_externalId: { accountId, externalId: c.externalId } } });
   if (existing) return existing.id;
+  const bring = async (record: TImportRecord) => {
+    const outcome = await importRecord(accountId, record, { tx, now });
+    if (outcome.outcome === 'failed') throw new Error(`demo ${record.object} ${record.id}: ${outcome.reason}`);
+    return outcome.id;
+  };
 
-  const customerId = newId('customer');
-  await tx.customer.create({
-    data: {
-      id: customerId,
-      accountId,
-      email: c.email,
-      name: c.name,
-      externalId: c.externalId,
-      preferredLocales: c.preferredLocale ? [c.preferredLocale] : [],
-      phone: c.phone ?? null,
-      address: c.address,
-      taxIds: c.taxIds ?? [],
-    },
+  const customerId = await bring({
+    object: 'customer',
+    id: c.externalId,
+    email: c.email,
+    name: c.name,
+    ...(c.preferredLocale ? { preferredLocales: [c.preferredLocale] } : {}),
+    ...(c.phone ? { phone: c.phone } : {}),
+    ...(c.address ? { address: c.address } : {}),
+    ...(c.taxIds ? { taxIds: c.taxIds } : {}),
   });
   const cards = c.cards.map((card, i) => ({
     id: newId('paymentMethod'),
@@ -119,70 +126,51 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
   if (!c.plan) return customerId;
 
   const { plan } = c;
-  const productId = newId('product');
-  const priceId = newId('price');
-  await tx.product.create({ data: { id: productId, accountId, name: plan.product } });
-  await tx.price.create({
-    data: { id: priceId, accountId, productId, currency: plan.currency, unitAmount: plan.unitAmount, interval: plan.interval },
-  });
+  const product = `${c.externalId}-product`;
+  const price = `${c.externalId}-price`;
+  const subscription = `${c.externalId}-subscription`;
+  await bring({ object: 'product', id: product, name: plan.product });
+  await bring({ object: 'price', id: price, product, currency: plan.currency, unitAmount: plan.unitAmount, recurring: { interval: plan.interval, intervalCount: 1 } });
+  const taxRate = plan.taxRate && (await ensureTaxRate(plan.taxRate, bring, tx));
   // The current period started a little while ago, so that the next charge is a few weeks out.
   const currentPeriodStart = addInterval(now, plan.interval, 0);
   currentPeriodStart.setUTCDate(currentPeriodStart.getUTCDate() - (plan.interval === 'month' ? 9 : plan.interval === 'week' ? 2 : 0));
   currentPeriodStart.setUTCHours(0, 0, 0, 0);
-  const taxRates = plan.taxRate ? [await ensureTaxRate(tx, accountId, plan.taxRate)] : [];
-  const subscriptionId = newId('subscription');
-  await tx.subscription.create({
-    data: {
-      id: subscriptionId,
-      accountId,
-      customerId,
-      status: 'active',
-      currency: plan.currency,
-      items: { create: [{ id: newId('subscriptionItem'), priceId, quantity: 1 }] },
-      currentPeriodStart,
-      currentPeriodEnd: addInterval(currentPeriodStart, plan.interval, 1),
-      billingCycleAnchor: currentPeriodStart,
-      defaultPaymentMethodId: cards[0]?.id ?? null,
-      createdAt: addInterval(currentPeriodStart, plan.interval, -(plan.periods - 1)),
-      ...(plan.cancelAtPeriodEnd
-        ? { cancelAtPeriodEnd: true, canceledAt: new Date(now.getTime() - 86_400_000), cancellationReason: 'too_expensive' }
-        : {}),
-      defaultTaxRates: { create: taxRates.map((r, position) => ({ accountId, taxRateId: r.id, position })) },
-    },
+  await bring({
+    object: 'subscription',
+    id: subscription,
+    customer: c.externalId,
+    items: [{ price }],
+    ...(taxRate ? { taxRates: [taxRate.id] } : {}),
+    currentPeriodStart: currentPeriodStart.toISOString(),
+    currentPeriodEnd: addInterval(currentPeriodStart, plan.interval, 1).toISOString(),
+    ...(plan.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true } : {}),
   });
-  const card = cards[0]!;
-  const history = buildBillingHistory({
-    accountId,
-    customer: { id: customerId, name: c.name, email: c.email, address: c.address ?? null, taxIds: c.taxIds ?? [] },
-    subscriptionId,
-    priceId,
+  const history = pastInvoices({
+    customer: c.externalId,
+    subscription,
+    price,
     description: plan.product,
     currency: plan.currency,
     unitAmount: plan.unitAmount,
-    taxRates,
+    taxRate,
     interval: plan.interval,
     periods: plan.periods,
     currentPeriodStart,
-    card: { paymentMethodId: card.id, brand: card.cardBrand, last4: card.cardLast4 },
+    card: { brand: c.cards[0]!.brand, last4: c.cards[0]!.last4 },
     numberPrefix: plan.numberPrefix,
     lastOpen: plan.lastOpen,
   });
-  await tx.invoice.createMany({ data: history.invoices });
-  await tx.invoiceLine.createMany({ data: history.lines });
-  await tx.invoiceLineTax.createMany({ data: history.lineTaxes });
-  await tx.payment.createMany({ data: history.payments });
+  const outcomes = await importInvoices(accountId, history, { tx, now });
+  const refused = outcomes.findIndex((o) => o.outcome === 'failed');
+  if (refused >= 0) throw new Error(`demo invoice ${history[refused]!.id}: ${(outcomes[refused] as { reason: string }).reason}`);
   return customerId;
 }
 
 // One rate per name and percentage in an account: the demo's customers share their VAT and PPN.
-async function ensureTaxRate(tx: Tx, accountId: string, rate: NonNullable<NonNullable<TDemoCustomer['plan']>['taxRate']>) {
-  const percentage = parseTaxPercentage(rate.percentage);
-  if (percentage === null) throw new Error(`demo tax rate ${rate.percentage} is not a percentage`);
-  const found = await tx.taxRate.findFirst({ where: { accountId, displayName: rate.displayName, percentage, inclusive: rate.inclusive } });
-  return (
-    found ??
-    tx.taxRate.create({
-      data: { id: newId('taxRate'), accountId, displayName: rate.displayName, percentage, inclusive: rate.inclusive, country: rate.country, createdAt: new Date(Date.UTC(2024, 0, 15)) },
-    })
-  );
+async function ensureTaxRate(rate: TDemoTaxRate, bring: (record: TImportRecord) => Promise<string>, tx: Tx) {
+  const id = `demo-${rate.displayName}-${rate.percentage}-${rate.inclusive ? 'inclusive' : 'exclusive'}`.toLowerCase();
+  return { id, terms: await tx.taxRate.findUniqueOrThrow({ where: { id: await bring({ object: 'taxRate', id, ...rate }) } }) };
 }
+
+type TDemoTaxRate = NonNullable<NonNullable<TDemoCustomer['plan']>['taxRate']>;
