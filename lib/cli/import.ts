@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isId } from '../ids/new-id';
 import { importRecord, ZImportRecord, type TImportOutcome } from '../import/import-records';
+import { importInvoices, type TImportedInvoice } from '../import/import-invoice';
 import { runDbTask } from './run-db-task';
 
 const { values, positionals } = parseArgs({ options: { account: { type: 'string' }, json: { type: 'boolean' }, schema: { type: 'boolean' }, help: { type: 'boolean' } }, allowPositionals: true });
@@ -23,6 +24,8 @@ if (values.help || !values.account || positionals.length !== 1) {
   process.exit(values.help ? 0 : 2);
 }
 
+
+const INVOICE_BATCH = 200;
 
 type TFailure = { line: number; object?: string; id?: string; reason: string };
 
@@ -50,19 +53,33 @@ await runDbTask(async (db) => {
   const failures: TFailure[] = [];
   const progress = process.stderr.isTTY && !values.json;
   const started = performance.now();
+  const tally = (line: number, outcome: TImportOutcome, record: { object?: string; id?: string }) => {
+    counts[outcome.outcome]++;
+    if (outcome.outcome === 'failed') failures.push({ line, object: record.object, id: record.id, reason: outcome.reason });
+  };
+  // Invoices in a row go in together: a customer's history in a few statements instead of a few per invoice.
+  const invoices: { line: number; record: TImportedInvoice }[] = [];
+  const flushInvoices = async () => {
+    const outcomes = invoices.length ? await importInvoices(accountId, invoices.map((i) => i.record)) : [];
+    outcomes.forEach((outcome, n) => tally(invoices[n]!.line, outcome, invoices[n]!.record));
+    invoices.length = 0;
+  };
   let line = 0;
   for await (const text of createInterface({ input: createReadStream(positionals[0]!), crlfDelay: Infinity })) {
     line++;
     if (!text.trim()) continue;
     const invalid = lineError(text);
-    const outcome: TImportOutcome = invalid ? { outcome: 'failed', reason: invalid.reason } : await importRecord(accountId, ZImportRecord.parse(JSON.parse(text)));
-    counts[outcome.outcome]++;
-    if (outcome.outcome === 'failed') {
-      const record = invalid ?? (JSON.parse(text) as { object: string; id: string });
-      failures.push({ line, object: record.object, id: record.id, reason: outcome.reason });
+    if (invalid) tally(line, { outcome: 'failed', reason: invalid.reason }, invalid);
+    else {
+      const record = ZImportRecord.parse(JSON.parse(text));
+      if (record.object === 'invoice') invoices.push({ line, record });
+      if (record.object !== 'invoice' || invoices.length >= INVOICE_BATCH) await flushInvoices();
+      if (record.object !== 'invoice') tally(line, await importRecord(accountId, record), record);
     }
     if (progress && line % 100 === 0) process.stderr.write(`\r${line} lines: ${counts.created} created, ${counts.skipped} skipped, ${counts.failed} failed`);
   }
+  await flushInvoices();
+  failures.sort((a, b) => a.line - b.line);
   if (progress) process.stderr.write('\r\x1b[K');
   const seconds = (performance.now() - started) / 1000;
   if (values.json) console.log(JSON.stringify({ ...counts, failures, recordsPerSecond: Math.round((line / Math.max(seconds, 0.001)) * 10) / 10 }));

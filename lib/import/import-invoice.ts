@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { ZCurrency, ZMetadata, assertMetadataFits, mergeMetadata, zMinorAmount } from '../api/api-schemas';
+import { ZCurrency, ZMetadata, assertMetadataFits, mergeMetadata, zMinorAmount, type TMetadata } from '../api/api-schemas';
+import { ApiError } from '../api/errors';
 import { buyerSnapshot } from '../billing/buyer';
 import { computeInvoice } from '../billing/invoice-math/compute-invoice';
 import { takeDocumentNumber } from '../billing-engine/document-numbers';
@@ -69,7 +70,7 @@ export const ZImportedInvoice = z
     s.payments?.forEach((p, i) => before(s.issuedAt, p.createdAt) && issue(['payments', i, 'createdAt'], 'must not be before the invoice’s issuedAt'));
   });
 
-type TImportedInvoice = z.infer<typeof ZImportedInvoice>;
+export type TImportedInvoice = z.infer<typeof ZImportedInvoice>;
 
 const failed = (reason: string): TImportOutcome => ({ outcome: 'failed', reason });
 
@@ -90,11 +91,12 @@ export async function importInvoices(accountId: string, records: readonly TImpor
   const refs = (pick: (r: TImportedInvoice) => (string | undefined)[]) => [...new Set(records.flatMap((r) => pick(r).filter((x): x is string => x !== undefined)))];
   const numbers = refs((r) => [r.number]);
   const receiptNumbers = refs((r) => (r.payments ?? []).map((p) => p.receiptNumber));
-  const [sameNumbers, takenReceipts, customers, subscriptions, rates, prices, account] = await Promise.all([
+  const customers = await prisma.customer.findMany({ where: { accountId, externalId: { in: refs((r) => [r.customer]) }, deletedAt: null } });
+  const [sameNumbers, takenReceipts, subscriptions, rates, prices, account] = await Promise.all([
     prisma.invoice.findMany({ where: { accountId, number: { in: numbers } }, select: { id: true, number: true, metadata: true } }),
     receiptNumbers.length ? prisma.payment.findMany({ where: { accountId, receiptNumber: { in: receiptNumbers } }, select: { receiptNumber: true } }) : [],
-    prisma.customer.findMany({ where: { accountId, externalId: { in: refs((r) => [r.customer]) }, deletedAt: null } }),
-    orNone(refs((r) => [r.subscription]), (ids) => prisma.subscription.findMany({ where: { accountId, OR: ids.map(byImportId) }, select: { id: true, customerId: true, currency: true, metadata: true } })),
+    // Among the batch's customers' subscriptions: an index away, where the account's every one is not.
+    orNone(refs((r) => [r.subscription]), (ids) => prisma.subscription.findMany({ where: { accountId, customerId: { in: customers.map((c) => c.id) }, OR: ids.map(byImportId) }, select: { id: true, customerId: true, currency: true, metadata: true } })),
     orNone(refs((r) => r.lines.flatMap((l) => l.taxRates ?? [])), (ids) => prisma.taxRate.findMany({ where: { accountId, OR: ids.map(byImportId) } })),
     orNone(refs((r) => r.lines.map((l) => l.price)), (ids) => prisma.price.findMany({ where: { accountId, OR: ids.map(byImportId) }, select: { id: true, currency: true, metadata: true } })),
     prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { invoicePrefix: true } }),
@@ -128,7 +130,7 @@ type TFound = {
   now: Date;
 };
 
-type TInvoiceWrite = { invoiceId: string; record: TImportedInvoice; customer: Customer; subscriptionId: string | null; computed: ReturnType<typeof computeInvoice>; priceIds: (string | null)[]; paid: bigint };
+type TInvoiceWrite = { metadata: TMetadata; invoiceId: string; record: TImportedInvoice; customer: Customer; subscriptionId: string | null; computed: ReturnType<typeof computeInvoice>; priceIds: (string | null)[]; paid: bigint };
 
 /** What one record would write, or why it is skipped or refused. */
 function checkInvoice(record: TImportedInvoice, found: TFound): TInvoiceWrite | TImportOutcome {
@@ -163,7 +165,15 @@ function checkInvoice(record: TImportedInvoice, found: TFound): TInvoiceWrite | 
   if (new Set(documents).size !== documents.length) return failed('payments: two documents in the record have the same number');
   const takenReceipt = documents.slice(1).find((n) => found.takenReceipts.has(n));
   if (takenReceipt) return failed(`payments: the account already has a receipt numbered ${takenReceipt}`);
+  let metadata: TMetadata;
+  try {
+    metadata = assertMetadataFits(mergeMetadata({}, { ...record.metadata, [IMPORT_KEY]: record.id }));
+  } catch (error) {
+    if (error instanceof ApiError) return failed(`metadata: ${error.message}`);
+    throw error;
+  }
   return {
+    metadata,
     invoiceId: newId('invoice', Date.parse(record.issuedAt)),
     record,
     customer,
@@ -179,7 +189,7 @@ async function writeInvoices(tx: Prisma.TransactionClient, accountId: string, wr
   const lines: Prisma.InvoiceLineCreateManyInput[] = [];
   const lineTaxes: Prisma.InvoiceLineTaxCreateManyInput[] = [];
   const payments: Prisma.PaymentCreateManyInput[] = [];
-  const invoices = writes.map(({ invoiceId, record, customer, subscriptionId, computed, priceIds, paid }): Prisma.InvoiceCreateManyInput => {
+  const invoices = writes.map(({ metadata, invoiceId, record, customer, subscriptionId, computed, priceIds, paid }): Prisma.InvoiceCreateManyInput => {
     const issued = Date.parse(record.issuedAt);
     for (const [position, line] of computed.lines.entries()) {
       const given = record.lines[position]!;
@@ -206,7 +216,7 @@ async function writeInvoices(tx: Prisma.TransactionClient, accountId: string, wr
       amountPaid: record.status === 'paid' ? computed.total : paid,
       periodStart: date(record.periodStart), periodEnd: date(record.periodEnd), issuedAt: new Date(issued), createdAt: new Date(issued),
       dueAt: date(record.dueAt), paidAt: record.status === 'paid' ? (date(record.paidAt) ?? new Date(lastPaid)) : null, voidedAt: record.status === 'void' ? now : null,
-      ...buyerSnapshot(customer), metadata: assertMetadataFits(mergeMetadata({}, { ...record.metadata, [IMPORT_KEY]: record.id })),
+      ...buyerSnapshot(customer), metadata,
     };
   });
   // Receipts the file does not number take the account's next numbers, in order.

@@ -97,10 +97,11 @@ type TSubscriptionLine = Omit<Extract<TImportRecord, { object: 'subscription' }>
  */
 async function importSubscription(accountId: string, importId: string, line: TSubscriptionLine, { tx, now = new Date() }: TImportContext): Promise<TImportOutcome> {
   const prisma = tx ?? getPrisma();
-  const existing = await prisma.subscription.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
-  if (existing) return { outcome: 'skipped', id: existing.id };
   const customer = await prisma.customer.findFirst({ where: { accountId, externalId: line.customer, deletedAt: null }, select: { id: true } });
   if (!customer) return { outcome: 'failed', reason: `customer: no customer with the import id ${line.customer} (import it on an earlier line)` };
+  // Found again among its customer's (an index away; the account's every subscription is not).
+  const existing = await prisma.subscription.findFirst({ where: { accountId, customerId: customer.id, ...byImportId(importId) }, select: { id: true } });
+  if (existing) return { outcome: 'skipped', id: existing.id };
   const prices = await prisma.price.findMany({ where: { accountId, OR: line.items.map((item) => byImportId(item.price)) }, select: { id: true, metadata: true } });
   const priceOf = (ref: string) => rowOfImportId(prices, ref)?.id;
   const missing = line.items.findIndex((item) => !priceOf(item.price));
