@@ -57,8 +57,9 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
           </p>
           {retentionOffer && (
             <fieldset className="mt-4 rounded-lg border border-zinc-300 p-3 dark:border-zinc-600">
-              <legend className="px-1 font-medium">{t('retentionLegend')}</legend>
-              <p className="text-zinc-700 dark:text-zinc-300">{retentionOffer}</p>
+              {/* Floated, a legend wraps inside the box instead of across its top border. */}
+              <legend className="float-start w-full font-medium">{t('retentionLegend')}</legend>
+              <p className="clear-start pt-1 text-zinc-700 dark:text-zinc-300">{retentionOffer}</p>
               <button
                 type="button"
                 className={`${secondaryButton} mt-2`}
@@ -73,8 +74,8 @@ export function CancelSubscription({ subscriptionId, mode, reasons, accessEndsOn
           )}
           {pauseMaxPeriods > 0 && (
             <fieldset className="mt-4 rounded-lg border border-zinc-300 p-3 dark:border-zinc-600">
-              <legend className="px-1 font-medium">{t('pauseInsteadLegend')}</legend>
-              <p className="text-sm text-zinc-700 dark:text-zinc-300">{t('pauseInsteadBody')}</p>
+              <legend className="float-start w-full font-medium">{t('pauseInsteadLegend')}</legend>
+              <p className="clear-start pt-1 text-sm text-zinc-700 dark:text-zinc-300">{t('pauseInsteadBody')}</p>
               <div className="mt-2 flex flex-wrap items-end gap-3">
                 <label className="grid text-sm font-medium">
                   {t('pauseLength')}
