@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isId } from '../ids/new-id';
-import { importRecord, ZImportRecord, type TImportOutcome } from '../import/import-records';
+import { importRecord, ZImportRecord, type TImportOutcome, type TImportRecord } from '../import/import-records';
 import { importInvoices, type TImportedInvoice } from '../import/import-invoice';
 import { runDbTask } from './run-db-task';
 
@@ -24,13 +24,12 @@ if (values.help || !values.account || positionals.length !== 1) {
   process.exit(values.help ? 0 : 2);
 }
 
-
 const INVOICE_BATCH = 200;
 
 type TFailure = { line: number; object?: string; id?: string; reason: string };
 
-/** Why a line is not a record, in the words of the field at fault. */
-function lineError(text: string): { reason: string; object?: string; id?: string } | null {
+/** A line read as a record, or why it is not one, in the words of the field at fault. */
+function readLine(text: string): { record: TImportRecord } | { reason: string; object?: string; id?: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -38,7 +37,7 @@ function lineError(text: string): { reason: string; object?: string; id?: string
     return { reason: 'not a JSON object' };
   }
   const parsed = ZImportRecord.safeParse(json);
-  if (parsed.success) return null;
+  if (parsed.success) return { record: parsed.data };
   const raw = json as { object?: unknown; id?: unknown };
   const known = { object: typeof raw?.object === 'string' ? raw.object : undefined, id: typeof raw?.id === 'string' ? raw.id : undefined };
   if (known.object === 'payment') return { ...known, reason: 'a payment is imported inside the record of the invoice it paid (its payments list; docs/import.md)' };
@@ -68,10 +67,10 @@ await runDbTask(async (db) => {
   for await (const text of createInterface({ input: createReadStream(positionals[0]!), crlfDelay: Infinity })) {
     line++;
     if (!text.trim()) continue;
-    const invalid = lineError(text);
-    if (invalid) tally(line, { outcome: 'failed', reason: invalid.reason }, invalid);
+    const read = readLine(text);
+    if (!('record' in read)) tally(line, { outcome: 'failed', reason: read.reason }, read);
     else {
-      const record = ZImportRecord.parse(JSON.parse(text));
+      const { record } = read;
       if (record.object === 'invoice') invoices.push({ line, record });
       if (record.object !== 'invoice' || invoices.length >= INVOICE_BATCH) await flushInvoices();
       if (record.object !== 'invoice') tally(line, await importRecord(accountId, record), record);

@@ -11,11 +11,12 @@ import { inTransaction } from '../db/in-transaction';
 import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
 import { recordEvents } from '../webhooks/record-event';
-import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportContext, type TImportOutcome } from './import-keys';
+import { CARD_BRANDS } from '../payments/card-number';
+import { byImportId, withImportId, rowOfImportId, ZImportId, type TImportContext, type TImportOutcome } from './import-keys';
 
 const ZTime = z.iso.datetime({ offset: true });
 const ZDocumentNumber = z.string().trim().min(1).max(64);
-const ZCardBrand = z.enum(['visa', 'mastercard', 'amex', 'discover', 'jcb', 'unionpay', 'diners']);
+const ZCardBrand = z.enum(CARD_BRANDS);
 
 const ZImportedPayment = z.strictObject({
   amount: zMinorAmount({ min: 1 }),
@@ -167,7 +168,7 @@ function checkInvoice(record: TImportedInvoice, found: TFound): TInvoiceWrite | 
   if (takenReceipt) return failed(`payments: the account already has a receipt numbered ${takenReceipt}`);
   let metadata: TMetadata;
   try {
-    metadata = assertMetadataFits(mergeMetadata({}, { ...record.metadata, [IMPORT_KEY]: record.id }));
+    metadata = assertMetadataFits(mergeMetadata({}, withImportId(record.metadata, record.id)));
   } catch (error) {
     if (error instanceof ApiError) return failed(`metadata: ${error.message}`);
     throw error;

@@ -14,7 +14,7 @@ import { createSubscription } from '../subscriptions/manage-subscriptions';
 import { ZSubscriptionCreate } from '../subscriptions/subscription-schemas';
 import { createTaxRate } from '../catalog/manage-tax-rates';
 import { ZTaxRateCreate } from '../catalog/tax-rate-schemas';
-import { IMPORT_KEY, byImportId, rowOfImportId, ZImportId, type TImportContext, type TImportOutcome } from './import-keys';
+import { byImportId, rowOfImportId, withImportId, ZImportId, type TImportContext, type TImportOutcome } from './import-keys';
 import { importInvoices, ZImportedInvoice } from './import-invoice';
 
 
@@ -61,19 +61,19 @@ export async function importRecord(accountId: string, record: TImportRecord, con
       const existing = await prisma.taxRate.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
       const rate = input as z.infer<typeof ZTaxRateCreate>;
-      return { outcome: 'created', id: (await createTaxRate(accountId, { ...rate, metadata: { ...rate.metadata, [IMPORT_KEY]: importId } }, tx)).id };
+      return { outcome: 'created', id: (await createTaxRate(accountId, { ...rate, metadata: withImportId(rate.metadata, importId) }, tx)).id };
     }
     if (object === 'customer') {
       const existing = await prisma.customer.findFirst({ where: { accountId, externalId: importId }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
       const customer = input as z.infer<typeof ZCustomerCreate>;
-      return { outcome: 'created', id: (await createCustomer(accountId, { ...customer, metadata: { ...customer.metadata, [IMPORT_KEY]: importId } }, { externalId: importId, tx })).id };
+      return { outcome: 'created', id: (await createCustomer(accountId, { ...customer, metadata: withImportId(customer.metadata, importId) }, { externalId: importId, tx })).id };
     }
     if (object === 'product') {
       const existing = await prisma.product.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
       if (existing) return { outcome: 'skipped', id: existing.id };
       const product = input as z.infer<typeof ZProductCreate>;
-      return { outcome: 'created', id: (await createProduct(accountId, { ...product, metadata: { ...product.metadata, [IMPORT_KEY]: importId } }, tx)).id };
+      return { outcome: 'created', id: (await createProduct(accountId, { ...product, metadata: withImportId(product.metadata, importId) }, tx)).id };
     }
     if (object === 'subscription') return await importSubscription(accountId, importId, input as TSubscriptionLine, context);
     const existing = await prisma.price.findFirst({ where: { accountId, ...byImportId(importId) }, select: { id: true } });
@@ -81,7 +81,7 @@ export async function importRecord(accountId: string, record: TImportRecord, con
     const price = input as Omit<z.infer<typeof ZPriceCreate>, 'product'> & { product: string };
     const product = await prisma.product.findFirst({ where: { accountId, ...byImportId(price.product) }, select: { id: true } });
     if (!product) return { outcome: 'failed', reason: `product: no product with the import id ${price.product} (import it on an earlier line)` };
-    return { outcome: 'created', id: (await createPrice(accountId, { ...price, product: product.id, metadata: { ...price.metadata, [IMPORT_KEY]: importId } }, tx)).id };
+    return { outcome: 'created', id: (await createPrice(accountId, { ...price, product: product.id, metadata: withImportId(price.metadata, importId) }, tx)).id };
   } catch (error) {
     if (error instanceof ApiError) return { outcome: 'failed', reason: error.param && !error.message.startsWith(`${error.param}:`) ? `${error.param}: ${error.message}` : error.message };
     throw error;
@@ -116,7 +116,7 @@ async function importSubscription(accountId: string, importId: string, line: TSu
     customer: customer.id,
     items: items.map((item) => ({ price: priceOf(item.price), quantity: item.quantity })),
     ...(taxRates ? { defaultTaxRates: taxRates.map((ref) => rateOf(ref)!) } : {}),
-    metadata: { ...metadata, [IMPORT_KEY]: importId },
+    metadata: withImportId(metadata, importId),
   });
   if (!parsed.success) throw validationErrorFrom(parsed.error);
   const created = await createSubscription(accountId, parsed.data, now, { carriedOver: { start: new Date(currentPeriodStart), end: new Date(currentPeriodEnd) }, tx });

@@ -1,6 +1,7 @@
 // Card-number checks that run before anything leaves the portal: digits, Luhn, brand, expiry, CVC.
 
-export type TCardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'unionpay' | 'diners';
+export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'unionpay', 'diners'] as const;
+export type TCardBrand = (typeof CARD_BRANDS)[number];
 
 const BRANDS: [TCardBrand, RegExp, number[]][] = [
   ['amex', /^3[47]/, [15]],
