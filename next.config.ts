@@ -6,8 +6,13 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // unauthorized(): a portal page without a live login answers 401 (app/unauthorized.tsx).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // unauthorized(): a portal page without a live login answers 401 (app/unauthorized.tsx).
+    authInterrupts: true,
+    // Each route's code is loaded on its first request rather than all at start: the server answers
+    // half a second sooner and holds less memory while idle (bench: cold start, idle RSS).
+    preloadEntriesOnStart: false,
+  },
   // PGlite loads its Wasm and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pino', 'pdfkit', 'fontkit'],
 };

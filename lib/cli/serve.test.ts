@@ -6,13 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationHeader } from '../api-keys/request-signature';
+import { serverCommand } from './server-bundle';
 import { mintPortalSession, openLink } from '../testing/portal-links';
 import { startScratchServer, type TScratchServer } from '../testing/scratch-server';
 import { freePort } from '../testing/test-server';
 
-/** Runs a command-line entry point to its exit, keeping what it prints. */
-function runToExit(script: string, env: Record<string, string>, conditions = true) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(conditions ? ['--conditions=react-server'] : []), script], {
+/** Runs the server or the worker to its exit, keeping what it prints. */
+function runToExit(script: 'server' | 'worker', env: Record<string, string>) {
+  const [command, args] = script === 'server' ? serverCommand() : [process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/worker.ts']];
+  const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -26,11 +28,11 @@ const STACK_LINE = /^\s+at /m;
 
 describe('a bad LOG_LEVEL', () => {
   it.each([
-    ['the worker', 'lib/cli/worker.ts'],
-    ['the server', 'lib/cli/serve.ts'],
+    ['the worker', 'worker' as const],
+    ['the server', 'server' as const],
   ])('stops %s with the configuration message, not a stack trace', async (_, script) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plugipay-loglevel-'));
-    const { code, output } = await runToExit(script, { LOG_LEVEL: 'loud', DATA_DIR: dataDir, PORT: String(await freePort()) }, script.endsWith('worker.ts'));
+    const { code, output } = await runToExit(script, { LOG_LEVEL: 'loud', DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(code).toBe(1);
     expect(output).toContain('LOG_LEVEL: ');
     expect(output).not.toMatch(STACK_LINE);
@@ -44,7 +46,7 @@ describe('a port already in use', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plugipay-port-'));
     try {
-      const { code, output } = await runToExit('lib/cli/serve.ts', { PORT: String(port), DATA_DIR: dataDir }, false);
+      const { code, output } = await runToExit('server', { PORT: String(port), DATA_DIR: dataDir });
       expect(code).toBe(1);
       expect(output).toContain(`port ${port} is already in use`);
       expect(output).not.toMatch(STACK_LINE);

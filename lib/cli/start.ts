@@ -1,7 +1,8 @@
 // npm start (and npm run dev with --dev): migrate and, on an empty demo database, seed; build the
 // production app if it is not built; then serve. Each step owns the embedded database in turn.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { serverCommand } from './server-bundle';
 
 const dev = process.argv.includes('--dev');
 // A self-hosted payments app does not report to anyone: Next.js's telemetry is off for the build
@@ -19,4 +20,9 @@ if (!dev && !existsSync('.next/BUILD_ID')) {
   run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
 }
 Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
-await import('./serve');
+const [node, args] = serverCommand(dev ? ['--dev'] : []);
+const server = spawn(node, args, { stdio: 'inherit', env: process.env });
+// The server drains on SIGINT and SIGTERM; this process passes them on (a terminal's Ctrl-C reaches
+// both, and the server takes a second one as the same request) and leaves with the server's code.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

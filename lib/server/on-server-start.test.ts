@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { serverCommand } from '../cli/server-bundle';
 import { freePort } from '../testing/test-server';
 
 async function startServer(env: Record<string, string>) {
   const port = String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], {
+  const child = spawn(...serverCommand(), {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '', PORT: port, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
+import { serverCommand } from '../cli/server-bundle';
 import { openDatabase, type TDatabase } from '../db/open-database';
 import { createScratchPostgres } from './scratch-postgres';
 import { freePort, readCredentials, runCli, testServerEnv, waitForHealth } from './test-server';
@@ -53,7 +54,7 @@ export async function startScratchServer({ env: extra = {}, launch = true }: { e
     output: () => printed,
     launch: async () => {
       printed = '';
-      const started = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const started = spawn(...serverCommand(), { env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = started;
       started.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
       started.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
+import { serverCommand } from '../cli/server-bundle';
 import { createTestTls } from './test-tls';
 import { createScratchPostgres } from './scratch-postgres';
 
@@ -245,7 +246,7 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
   if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(...serverCommand(), { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
