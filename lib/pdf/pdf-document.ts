@@ -1,6 +1,7 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
 import { fallbackFamilyFor, pdfFontsFor, type TPdfFont } from './pdf-fonts';
+import { shareLayoutCache } from './shared-layout-cache';
 
 type TStructType = 'H1' | 'H2' | 'P' | 'TH' | 'TD' | 'Span';
 export type TTextOptions = { width?: number; align?: 'left' | 'right'; bold?: boolean; size?: number; color?: string };
@@ -32,6 +33,9 @@ export class TaggedPdf {
       pdfVersion: '1.7',
       // @types/pdfkit lags pdfkit 0.20, which knows this subset.
       subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
+      // No Helvetica: every text sets its embedded font, and pdfkit would parse Helvetica's metrics
+      // for each document only to list a font that is never drawn (and not embedded, against PDF/UA).
+      font: null as unknown as string,
     });
     this.fonts = pdfFontsFor(locale);
     this.root = this.doc.struct('Document');
@@ -54,8 +58,8 @@ export class TaggedPdf {
     const fonts = fallbackFamilyFor(value, this.fonts) ?? this.fonts;
     parent.add(
       doc.struct(type, {}, () => {
+        this.useFont(fonts, options.bold ? 'bold' : 'body');
         doc
-          .font(this.fontName(fonts, options.bold ? 'bold' : 'body'))
           .fontSize(options.size ?? 10)
           .fillColor(options.color ?? INK)
           .text(value, x, y, { width: options.width ?? this.left + this.width - x, align: options.align });
@@ -66,14 +70,18 @@ export class TaggedPdf {
 
   private readonly registered = new Set<string>();
 
-  // Registered by name, so pdfkit embeds each font once per document however often it is used.
-  private fontName(fonts: TPdfFont, weight: 'body' | 'bold'): string {
+  // Registered by name, so pdfkit embeds each font once per document however often it is used. The
+  // font's shaped words come from the process's cache (shaping is most of a document's time).
+  private useFont(fonts: TPdfFont, weight: 'body' | 'bold') {
     const name = `${fonts.family}-${weight}`;
-    if (!this.registered.has(name)) {
-      this.doc.registerFont(name, fonts[weight] as unknown as PDFKit.Mixins.PDFFontSource);
-      this.registered.add(name);
+    if (this.registered.has(name)) {
+      this.doc.font(name);
+      return;
     }
-    return name;
+    this.doc.registerFont(name, fonts[weight] as unknown as PDFKit.Mixins.PDFFontSource);
+    this.doc.font(name);
+    shareLayoutCache(this.doc, fonts[weight]);
+    this.registered.add(name);
   }
 
   /**
