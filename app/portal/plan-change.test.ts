@@ -103,6 +103,39 @@ describe('changing plan in the portal', () => {
     expect(updates.map((e) => e.data.object.items[0].price.id)).toContain(plans.pro.id);
   });
 
+  it('changes nothing when the charge for an upgrade is declined: the plan, the period and the waiting prorations stay, the invoice is voided, the decline is on record', async () => {
+    const plans = await catalog();
+    await configure(billing(), { enabled: true, products: plans.offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: true, min: 1, max: 5 } });
+    const { customerId, sub } = await subscriber(plans.basic);
+    // Seats added through the API earlier wait for the next invoice (create_prorations).
+    expect((await api(billing(), 'PATCH', `/api/v1/subscriptions/${sub.id}`, { items: [{ id: sub.items[0].id, quantity: 2 }] })).status).toBe(200);
+    const before = (await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body;
+    const upcoming = (await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body;
+    expect(upcoming.total).toBe(2500);
+    expect((await api(billing(), 'POST', `/api/v1/customers/${customerId}/payment-methods`, { token: 'tok_chargeCustomerFail', makeDefault: true })).status).toBe(201);
+    const portal = await portalOf(customerId);
+
+    const refused = await portal.change(sub.id, plans.proYearly.id, { quantity: 2 });
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_error', message: 'card_declined', param: 'paymentMethodId' } } });
+    const after = (await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body;
+    expect(after).toMatchObject({ status: 'active', currentPeriodStart: before.currentPeriodStart, currentPeriodEnd: before.currentPeriodEnd, billingCycleAnchor: before.billingCycleAnchor, items: before.items });
+    expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customerId}`)).body).toMatchObject({ total: upcoming.total, lines: upcoming.lines });
+    const invoices = (await api(billing(), 'GET', `/api/v1/invoices?customer=${customerId}&status=void`)).body.data as TBody[];
+    expect(invoices.map((i) => [i.billingReason, i.total, i.nextPaymentAttempt])).toEqual([['subscription_update', 59500, null]]);
+    const payments = (await api(billing(), 'GET', `/api/v1/payments?customer=${customerId}`)).body.data as TBody[];
+    expect(payments.filter((p) => p.invoice === invoices[0]!.id).map((p) => [p.status, p.failureCode])).toEqual([['failed', 'card_declined']]);
+    expect((await eventsFor('plugipay.invoice.voided.v1', invoices[0]!.id)).length).toBe(1);
+    expect((await eventsFor('plugipay.subscription.updated.v1', sub.id)).at(0)!.data.object.items).toEqual(before.items);
+
+    // Through the API, the same change keeps it with its invoice open unless asked to be all or nothing.
+    const patch = { items: [{ id: sub.items[0].id, price: plans.pro.id }], prorationBehavior: 'always_invoice', paymentBehavior: 'error_if_incomplete' };
+    expect((await api(billing(), 'PATCH', `/api/v1/subscriptions/${sub.id}`, { ...patch, metadata: { a: '1' } })).body.error).toMatchObject({ code: 'validation_error', param: 'paymentBehavior' });
+    expect((await api(billing(), 'PATCH', `/api/v1/subscriptions/${sub.id}`, patch)).body.error).toMatchObject({ code: 'validation_error', param: 'paymentBehavior', message: expect.stringContaining('card_declined') });
+    expect((await api(billing(), 'GET', `/api/v1/subscriptions/${sub.id}`)).body.items).toEqual(before.items);
+    const kept = await api(billing(), 'PATCH', `/api/v1/subscriptions/${sub.id}`, { ...patch, paymentBehavior: undefined });
+    expect(kept.body).toMatchObject({ status: 'past_due', items: [{ price: { id: plans.pro.id } }] });
+  });
+
   it('moves to a yearly plan at once: a new period from now, billed in full less the unused time, as previewed', async () => {
     const plans = await catalog();
     await configure(billing(), { enabled: true, products: plans.offered, prorationBehavior: 'create_prorations', downgradeTiming: 'period_end', quantity: { enabled: false } });

@@ -1,6 +1,9 @@
 import { PlugipayClient } from '../../lib/sdk/src/plugipay';
 import { accessibilityViolations, expect, test } from '../support/test';
 
+// Both tests set the billing account's plan offer: one after the other.
+test.describe.configure({ mode: 'serial' });
+
 // Changing plan as a customer does it with the keyboard alone, from a link minted with the SDK, where
 // the merchant offers two plans; the preview is checked in light and dark, and what is charged is
 // what it said.
@@ -51,6 +54,32 @@ test('a customer upgrades with the keyboard alone and is charged exactly the pre
     expect(changed.items.map((item) => item.price.id)).toEqual([team.id]);
     const [latest] = (await plugipay.payments.list({ customer: customer.id, limit: 1 })).data;
     expect(latest!.amount / 100).toBe(Number(amount));
+  } finally {
+    await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: false, products: [] } } });
+  }
+});
+
+test('a declined upgrade says so on the review and leaves the plan as it was', async ({ page, baseURL, fixtures }) => {
+  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
+  const customer = await plugipay.customers.create({ email: `declined-${Date.now()}@example.com`, name: 'Dee Clined' });
+  const plan = async (name: string, unitAmount: number) => {
+    const product = await plugipay.products.create({ name, description: `The ${name} plan` });
+    return plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount, recurring: { interval: 'month' } });
+  };
+  const [solo, team] = [await plan(`Solo ${Date.now()}`, 1000), await plan(`Team ${Date.now()}`, 4000)];
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_visa' });
+  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: solo.id }] });
+  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_chargeCustomerFail', makeDefault: true });
+  const offered = [solo, team].map((price) => ({ product: price.product, prices: [price.id] }));
+  await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: true, products: offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: false } } } });
+  try {
+    const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://saas.example/account', locale: 'en' });
+    await page.goto(session.url);
+    await page.goto(`/portal/subscription/${subscription.id}/change/confirm?price=${team.id}`);
+    await page.getByRole('button', { name: /^Confirm and pay €\d+\.\d{2}$/ }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Your card was declined. Nothing was changed; try another card.');
+    await expect(page).toHaveURL(/\/change\/confirm\?/);
+    expect((await plugipay.subscriptions.retrieve(subscription.id)).items.map((item) => item.price.id)).toEqual([solo.id]);
   } finally {
     await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: false, products: [] } } });
   }

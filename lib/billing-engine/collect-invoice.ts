@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Invoice, PaymentMethod, Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
-import { lockInvoice } from '../db/row-locks';
+import { lockCustomer, lockInvoice } from '../db/row-locks';
+import type { TProcessorDecline } from '../payments/payment-processor';
 import { nextRetryAt } from './dunning';
 import { chargeLockedInvoice, countFailedAttempt } from './pay-invoice';
 import { moveSubscription } from './subscription-standing';
@@ -29,7 +30,11 @@ export async function collectInvoice(tx: Prisma.TransactionClient, invoice: Invo
   } else {
     await countFailedAttempt(tx, invoice, at);
   }
+  await scheduleNextAttempt(tx, invoice, at);
+}
 
+/** After a failed attempt (`invoice` as it was before it): the next try, and the subscription's standing. */
+async function scheduleNextAttempt(tx: Prisma.TransactionClient, invoice: Invoice, at: Date): Promise<void> {
   const account = await tx.account.findUniqueOrThrow({ where: { id: invoice.accountId }, select: { dunningRetryDays: true, dunningFinalAction: true } });
   const retryAt = nextRetryAt(invoice.firstFailedAt ?? at, invoice.attemptCount + 1, account.dunningRetryDays);
   await tx.invoice.update({ where: { id: invoice.id }, data: { nextPaymentAttempt: retryAt } });
@@ -43,6 +48,37 @@ export async function collectInvoice(tx: Prisma.TransactionClient, invoice: Invo
 /** The engine's collection of one claimed invoice. */
 export async function collectClaimedInvoice(tx: Prisma.TransactionClient, invoiceId: string, at: Date): Promise<void> {
   await collectInvoice(tx, await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } }), at);
+}
+
+export type TUndoneCharge = { declined: TProcessorDecline | 'no_default_card' };
+
+/**
+ * Charges a change billed now, once, for a caller that wants all or nothing (paymentBehavior
+ * error_if_incomplete): declined, or with no card to charge, `undo` puts the change back and nothing
+ * is retried. A bank that asks the customer to confirm, or an undo refused because the subscription
+ * changed since, leaves the invoice open and retried as any other.
+ */
+export async function collectOrUndo(
+  { accountId, customerId, invoiceId, at }: { accountId: string; customerId: string; invoiceId: string; at: Date },
+  undo: (tx: Prisma.TransactionClient) => Promise<boolean>,
+): Promise<TUndoneCharge | null> {
+  return getPrisma().$transaction(
+    async (tx) => {
+      await lockCustomer(tx, { accountId, customerId });
+      await lockInvoice(tx, { accountId, invoiceId });
+      const invoice = await tx.invoice.findFirst({ where: { id: invoiceId, accountId, status: 'open' } });
+      if (!invoice) return null;
+      const card = await cardFor(tx, invoice);
+      const outcome = card ? await chargeLockedInvoice(tx, { invoice, card, at }) : null;
+      if (outcome?.paid) return null;
+      if (!outcome) await countFailedAttempt(tx, invoice, at);
+      const declined = outcome?.code ?? 'no_default_card';
+      if (declined !== 'authentication_required' && (await undo(tx))) return { declined };
+      await scheduleNextAttempt(tx, invoice, at);
+      return null;
+    },
+    { timeout: 30_000 },
+  );
 }
 
 /**

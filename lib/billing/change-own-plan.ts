@@ -6,7 +6,7 @@ import type { Prisma } from '../db/generated/client';
 import { dryRun } from '../db/dry-run';
 import { getPrisma } from '../db/get-db';
 import type { TPortalFeatures } from '../portal/load-portal-features';
-import { billsNow, changeItems, changeSubscription, keepForNextInvoice } from '../subscriptions/manage-subscriptions';
+import { billsNow, ChangeDeclinedError, changeItems, changeSubscription, keepForNextInvoice } from '../subscriptions/manage-subscriptions';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 import { recordEvent } from '../webhooks/record-event';
 import type { TActionScope, TCustomerScope } from './customer-scope';
@@ -136,12 +136,13 @@ export async function changeOwnPlan(scope: TActionScope, choice: TPlanChoice & {
   if (from > at || at.getTime() - from.getTime() > PREVIEW_LIFETIME_MS || from < subscription.currentPeriodStart) {
     throw refuse('stale_preview');
   }
-  const changed = await changeSubscription(
-    scope.accountId,
-    subscription.id,
-    { items: [{ id: subscription.items[0]!.id, price: checked.price.id, quantity: checked.quantity }], prorationBehavior: features.updateProrationBehavior, prorationDate: choice.prorationDate },
-    realNow,
-  );
+  // All or nothing, as Stripe's portal: a declined charge leaves the plan as it was.
+  const patch = { items: [{ id: subscription.items[0]!.id, price: checked.price.id, quantity: checked.quantity }], prorationBehavior: features.updateProrationBehavior, prorationDate: choice.prorationDate, paymentBehavior: 'error_if_incomplete' as const };
+  const changed = await changeSubscription(scope.accountId, subscription.id, patch, realNow).catch(async (error: unknown) => {
+    if (!(error instanceof ChangeDeclinedError)) throw error;
+    await recordAudit({ ...scope, action: 'subscription.change_plan', outcome: 'failed', metadata: { ...audit, declined: error.declined } });
+    throw new ApiError('validation_error', error.declined, 'paymentMethodId');
+  });
   await recordAudit({ ...scope, action: 'subscription.change_plan', metadata: { ...audit, invoiceId: changed.invoiceId } });
   const invoice = changed.invoiceId
     ? await getPrisma().invoice.findFirstOrThrow({ where: { id: changed.invoiceId, accountId: scope.accountId, customerId: scope.customerId }, select: { id: true, status: true, total: true, currency: true } })

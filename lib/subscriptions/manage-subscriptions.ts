@@ -6,7 +6,7 @@ import { listOf, pageArgs } from '../api/list-page';
 import { addInterval, type TInterval } from '../billing-engine/add-interval';
 import { nextPeriodEnd } from '../billing-engine/period-end';
 import { billingTime } from '../billing-engine/billing-time';
-import { collectNow } from '../billing-engine/collect-invoice';
+import { collectNow, collectOrUndo } from '../billing-engine/collect-invoice';
 import { endPause, LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
 import { prorationLines, type TItemTerms, type TProrationLine } from '../billing-engine/prorations';
 import { prorationCharge } from '../billing/renewal-charge';
@@ -22,6 +22,7 @@ import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE, type TSubscriptionRow } from './subscription-resource';
 import type { ZSubscriptionCreate, ZSubscriptionListQuery, ZSubscriptionUpdate } from './subscription-schemas';
 import { checkItemPrices, checkTaxRates, redeemCoupon } from './subscription-terms';
+import { snapshotItems, undoItemChange, type TItemChangeSnapshot } from './undo-item-change';
 import { findDefaultCard } from '../billing/default-card';
 
 type TDb = PrismaClient | Prisma.TransactionClient;
@@ -195,9 +196,15 @@ export async function updateSubscription(accountId: string, id: string, patch: z
 /** updateSubscription, answering also the invoice it issued to bill an item change now (always_invoice), if any. */
 export async function changeSubscription(accountId: string, id: string, patch: z.infer<typeof ZSubscriptionUpdate>, realNow = new Date()) {
   const prisma = getPrisma();
+  const allOrNothing = patch.paymentBehavior === 'error_if_incomplete';
+  if (allOrNothing) assertItemChangeOnly(patch);
+  let snapshot: TItemChangeSnapshot | undefined;
   const changed = await prisma.$transaction(async (tx) => {
+    const { customerId } = await findSubscriptionOrThrow(tx, accountId, id);
+    await lockCustomer(tx, { accountId, customerId });
+    // Read again under the lock: a change that ran meanwhile is the one this change starts from.
     const current = await findSubscriptionOrThrow(tx, accountId, id);
-    await lockCustomer(tx, { accountId, customerId: current.customerId });
+    if (allOrNothing) snapshot = snapshotItems(current);
     if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended; it cannot change.');
     const customer = await tx.customer.findFirstOrThrow({ where: { id: current.customerId, accountId } });
     const now = await billingTime(tx, customer, realNow);
@@ -232,24 +239,48 @@ export async function changeSubscription(accountId: string, id: string, patch: z
     const updated = await findSubscriptionOrThrow(tx, accountId, id);
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
 
-    if (change.newPeriod) {
-      const invoice = await issueSubscriptionInvoice(tx, {
-        subscription: updated, customer, periodStart: updated.currentPeriodStart, periodEnd: updated.currentPeriodEnd, at: now, billingReason: 'subscription_update', collectAt: now,
-      });
-      return { now, invoiceId: invoice.id, collect: invoice.status === 'open' };
-    }
-    if (!billsNow(behavior, prorations)) {
+    if (!change.newPeriod && !billsNow(behavior, prorations)) {
       await keepForNextInvoice(tx, current, prorations, now);
-      return { now, invoiceId: null, collect: false };
+      return { now, customerId, invoiceId: null, collect: false };
     }
-    const invoice = await issueSubscriptionInvoice(tx, {
-      subscription: updated, customer, periodStart: now, periodEnd: current.currentPeriodEnd, at: now,
-      billingReason: 'subscription_update', collectAt: now, charge: prorationCharge(updated, prorations, now),
-    });
-    return { now, invoiceId: invoice.id, collect: invoice.status === 'open' };
+    const invoice = change.newPeriod
+      ? await issueSubscriptionInvoice(tx, {
+          subscription: updated, customer, periodStart: updated.currentPeriodStart, periodEnd: updated.currentPeriodEnd, at: now, billingReason: 'subscription_update', collectAt: now,
+        })
+      : await issueSubscriptionInvoice(tx, {
+          subscription: updated, customer, periodStart: now, periodEnd: current.currentPeriodEnd, at: now,
+          billingReason: 'subscription_update', collectAt: now, charge: prorationCharge(updated, prorations, now),
+        });
+    if (snapshot) snapshot.changedAt = (await tx.subscription.findUniqueOrThrow({ where: { id: current.id }, select: { updatedAt: true } })).updatedAt;
+    return { now, customerId, invoiceId: invoice.id, collect: invoice.status === 'open' };
   });
-  if (changed.invoiceId && changed.collect) await collectNow(accountId, changed.invoiceId, changed.now);
-  return { subscription: serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, id)), invoiceId: changed.invoiceId };
+  const { invoiceId, now } = changed;
+  if (invoiceId && changed.collect) {
+    if (!snapshot) await collectNow(accountId, invoiceId, now);
+    else {
+      const taken = snapshot;
+      const undone = await collectOrUndo({ accountId, customerId: changed.customerId, invoiceId, at: now }, (tx) => undoItemChange(tx, taken, invoiceId, now));
+      if (undone) throw new ChangeDeclinedError(undone.declined);
+    }
+  }
+  return { subscription: serializeSubscription(await findSubscriptionOrThrow(prisma, accountId, id)), invoiceId };
+}
+
+/** An item change whose charge was declined, undone (paymentBehavior error_if_incomplete). */
+export class ChangeDeclinedError extends ApiError {
+  constructor(readonly declined: string) {
+    super('validation_error', `paymentBehavior: the charge for this change was declined (${declined}); nothing was changed and its invoice was voided.`, 'paymentBehavior');
+  }
+}
+
+const ITEM_CHANGE_FIELDS = new Set(['items', 'prorationBehavior', 'prorationDate', 'paymentBehavior']);
+
+// All or nothing is about a change's charge: other changes in the same request would have to be
+// undone with it, so they go in a request of their own.
+function assertItemChangeOnly(patch: z.infer<typeof ZSubscriptionUpdate>) {
+  const other = Object.keys(patch).find((key) => !ITEM_CHANGE_FIELDS.has(key));
+  if (other) throw new ApiError('validation_error', `paymentBehavior: error_if_incomplete goes with items, prorationBehavior and prorationDate only; send ${other} in another request.`, 'paymentBehavior');
+  if (!patch.items) throw new ApiError('validation_error', 'paymentBehavior: error_if_incomplete needs items to change.', 'paymentBehavior');
 }
 
 /** Whether an item change is invoiced and charged at once: with always_invoice, unless it comes to a credit (which waits for the next invoice). */

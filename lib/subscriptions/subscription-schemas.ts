@@ -39,6 +39,13 @@ export const ZSubscriptionUpdate = z
     items: ZItemChanges.optional().meta({ description: 'Changes to the items: `{id, quantity}` or `{id, price}` changes one, `{id, deleted: true}` removes it, `{price, quantity}` adds one.' }),
     prorationBehavior: z.enum(['create_prorations', 'none', 'always_invoice']).optional().meta({ description: 'How an item change is billed; defaults to create_prorations.' }),
     prorationDate: z.number().int().optional().meta({ description: 'Unix seconds, within the current period and not in the future: the moment an item change is prorated from (default: now). Pass the one a preview (GET /api/v1/invoices/upcoming) used to be billed exactly what it showed.' }),
+    paymentBehavior: z
+      .enum(['allow_incomplete', 'error_if_incomplete'])
+      .optional()
+      .meta({
+        description:
+          'What a declined charge for an item change billed now does: allow_incomplete (the default) keeps the change with its invoice open and retried; error_if_incomplete answers 400 and changes nothing (the invoice is voided, the declined payment stays on record). Only with items, prorationBehavior and prorationDate.',
+      }),
     cancelAtPeriodEnd: z.boolean().optional(),
     pauseCollection: z
       .strictObject({

@@ -1064,6 +1064,11 @@ export type components = {
             prorationBehavior?: "create_prorations" | "none" | "always_invoice";
             /** @description Unix seconds, within the current period and not in the future: the moment an item change is prorated from (default: now). Pass the one a preview (GET /api/v1/invoices/upcoming) used to be billed exactly what it showed. */
             prorationDate?: number;
+            /**
+             * @description What a declined charge for an item change billed now does: allow_incomplete (the default) keeps the change with its invoice open and retried; error_if_incomplete answers 400 and changes nothing (the invoice is voided, the declined payment stays on record). Only with items, prorationBehavior and prorationDate.
+             * @enum {string}
+             */
+            paymentBehavior?: "allow_incomplete" | "error_if_incomplete";
             cancelAtPeriodEnd?: boolean;
             /** @description Pause collection: renewals go on, but their invoices are kept as drafts, marked uncollectible or voided instead of charged. null resumes. */
             pauseCollection?: {
