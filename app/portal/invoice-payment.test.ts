@@ -89,6 +89,18 @@ describe('paying what is owed in the portal', () => {
     expect(after).toContain('Paid');
   });
 
+  it('counts an invoice past due by the customer’s billing time: a test clock’s, not the real one', async () => {
+    // A year before the real date: the invoice's due date has passed in real time, not on the clock.
+    const frozenTime = Math.floor(Date.now() / 1000) - 365 * 86_400;
+    const clock = (await api(billing(), 'POST', '/api/v1/test-clocks', { frozenTime })).body.id;
+    const c = (await api(billing(), 'POST', '/api/v1/customers', { email: `due-${uniqueTag()}@example.com`, name: 'Clocked', testClock: clock })).body;
+    const invoice = await sentInvoice(billing(), c.id, { collectionMethod: 'send_invoice', daysUntilDue: 30 });
+    const portal = await portalOf(billing(), c.id);
+    expect((await portal.page('/portal')).text).not.toContain('past due');
+    expect((await api(billing(), 'POST', `/api/v1/test-clocks/${clock}/advance`, { frozenTime: frozenTime + 31 * 86_400 })).status).toBe(200);
+    expect((await portal.page('/portal')).text).toContain(`A payment of $25.00 for invoice ${invoice.number} is past due.`);
+  });
+
   it('refuses another customer’s invoice and card, naming neither', async () => {
     const { invoice } = await declinedSubscription();
     const otherId = await customer(billing(), 'tok_visa');

@@ -18,7 +18,7 @@ export default async function OverviewPage() {
   const ctx = await requirePortalContext();
   const t = await getTranslations('Portal');
   const { locale } = ctx;
-  const { subscriptions, defaultCard, latestInvoice, latestPayment, overdueInvoice } = await getOverview(ctx.login);
+  const { subscriptions, defaultCard, latestInvoice, latestPayment, overdueInvoice } = await getOverview(ctx.login, ctx.billingNow);
   const link = 'text-sm font-medium underline underline-offset-4';
 
   return (

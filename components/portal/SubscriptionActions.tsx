@@ -35,7 +35,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
             mode={features.cancelMode}
             reasons={features.cancellationReasons}
             accessEndsOn={formatDate(subscription.currentPeriodEnd, locale)}
-            today={formatDate(new Date(), locale)}
+            today={formatDate(ctx.billingNow, locale)}
             startOpen={startOpen}
             pauseMaxPeriods={features.subscriptionPause && subscription.status === 'active' ? features.pauseMaxPeriods : 0}
             interval={subscription.items[0]?.price.interval ?? 'other'}

@@ -4,8 +4,11 @@ import { getPrisma } from '../db/get-db';
 import { listLiveSubscriptions } from './live-subscriptions';
 import { findDefaultCard } from './default-card';
 
-/** What the overview shows: the subscriptions that have not ended, the default card, the latest invoice and payment, the oldest invoice past due. */
-export async function getOverview({ accountId, customerId }: TCustomerScope, now = new Date()) {
+/**
+ * What the overview shows: the subscriptions that have not ended, the default card, the latest
+ * invoice and payment, the oldest invoice past due at `now` (the customer's billing time).
+ */
+export async function getOverview({ accountId, customerId }: TCustomerScope, now: Date) {
   const prisma = getPrisma();
   const [subscriptions, defaultCard, latestInvoice, latestPayment, overdueInvoice] = await Promise.all([
     listLiveSubscriptions({ accountId, customerId }),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { assertMetadataFits, mergeMetadata } from '../api/api-schemas';
 import { ApiError } from '../api/errors';
 import { computeInvoice } from '../billing/invoice-math/compute-invoice';
+import { billingTime, customerBillingTime } from '../billing-engine/billing-time';
 import { takeDocumentNumber } from '../billing-engine/document-numbers';
 import { payInvoice } from '../billing-engine/pay-invoice';
 import { findPriceOrThrow } from '../catalog/manage-prices';
@@ -30,9 +31,10 @@ async function findInvoiceForUpdate(tx: Prisma.TransactionClient, accountId: str
 const wrongState = (status: string, action: string) => new ApiError('invalid_state', `This invoice is ${status}; ${action}.`);
 
 /** A one-off draft: no number yet; items are added to it, then it is finalized. */
-export async function createDraftInvoice(accountId: string, input: z.infer<typeof ZInvoiceCreate>, now = new Date()) {
+export async function createDraftInvoice(accountId: string, input: z.infer<typeof ZInvoiceCreate>, realNow = new Date()) {
   return getPrisma().$transaction(async (tx) => {
     const customer = await findCustomerOrThrow(tx, accountId, input.customer, 'customer');
+    const now = await billingTime(tx, customer, realNow);
     const rates = await checkTaxRates(tx, accountId, input.defaultTaxRates ?? []);
     const invoice = await tx.invoice.create({
       data: {
@@ -52,10 +54,11 @@ export async function createDraftInvoice(accountId: string, input: z.infer<typeo
  * Adds an item to a draft: the one named, else the customer's latest one-off draft in the item's
  * currency, else a new draft. The draft's amounts are computed again, by computeInvoice.
  */
-export async function addInvoiceItem(accountId: string, input: z.infer<typeof ZInvoiceItemCreate>, now = new Date()) {
+export async function addInvoiceItem(accountId: string, input: z.infer<typeof ZInvoiceItemCreate>, realNow = new Date()) {
   return getPrisma().$transaction(async (tx) => {
     await lockCustomer(tx, { accountId, customerId: input.customer });
     const customer = await findCustomerOrThrow(tx, accountId, input.customer, 'customer');
+    const now = await billingTime(tx, customer, realNow);
     const price = input.price ? await findPriceOrThrow(tx, accountId, input.price, 'price') : null;
     if (price && price.interval) throw new ApiError('validation_error', `price: the price ${price.id} is recurring; an invoice item takes a one-time price.`, 'price');
     if (price && !price.active) throw new ApiError('validation_error', `price: the price ${price.id} is archived.`, 'price');
@@ -110,12 +113,13 @@ async function computeDraftAmounts(tx: Prisma.TransactionClient, invoiceId: stri
  * charge_automatically invoice is then charged to the customer's default card (a decline leaves it
  * open); a zero total is paid at once.
  */
-export async function finalizeInvoice(accountId: string, id: string, now = new Date()) {
+export async function finalizeInvoice(accountId: string, id: string, realNow = new Date()) {
   const finalized = await getPrisma().$transaction(async (tx) => {
     const draft = await findInvoiceForUpdate(tx, accountId, id);
     if (draft.status !== 'draft') throw wrongState(draft.status, 'only a draft can be finalized');
     if (draft.lines.length === 0) throw new ApiError('invalid_state', 'This draft has no items; add one (POST /api/v1/invoice-items) first.');
     const customer = await tx.customer.findFirstOrThrow({ where: { id: draft.customerId, accountId } });
+    const now = await billingTime(tx, customer, realNow);
     const paidNow = draft.total === 0n;
     await tx.invoice.update({
       where: { id: draft.id },
@@ -131,9 +135,9 @@ export async function finalizeInvoice(accountId: string, id: string, now = new D
     const card = draft.collectionMethod === 'charge_automatically' && !paidNow
       ? await findDefaultCard({ accountId, customerId: draft.customerId }, tx)
       : null;
-    return { cardId: card?.id ?? null };
+    return { cardId: card?.id ?? null, now };
   });
-  if (finalized.cardId) await payInvoice({ accountId, invoiceId: id, paymentMethodId: finalized.cardId, at: now });
+  if (finalized.cardId) await payInvoice({ accountId, invoiceId: id, paymentMethodId: finalized.cardId, at: finalized.now });
   return retrieveInvoiceRow(accountId, id);
 }
 
@@ -142,7 +146,7 @@ async function retrieveInvoiceRow(accountId: string, id: string) {
 }
 
 /** Pays an open invoice now with a card of its customer (the default one unless named). A decline leaves it open. */
-export async function payInvoiceNow(accountId: string, id: string, input: z.infer<typeof ZInvoicePay>, now = new Date()) {
+export async function payInvoiceNow(accountId: string, id: string, input: z.infer<typeof ZInvoicePay>, realNow = new Date()) {
   const invoice = await getPrisma().invoice.findFirst({ where: { id: isId('invoice', id) ? id : '', accountId } });
   if (!invoice) throw new ApiError('not_found', `No such invoice: ${id}.`, 'id');
   if (invoice.status !== 'open') throw wrongState(invoice.status, 'only an open invoice can be paid');
@@ -150,15 +154,17 @@ export async function payInvoiceNow(accountId: string, id: string, input: z.infe
     ? await getPrisma().paymentMethod.findFirst({ where: { id: input.paymentMethod, accountId, customerId: invoice.customerId, detachedAt: null } })
     : await findDefaultCard({ accountId, customerId: invoice.customerId });
   if (!card) throw new ApiError(input?.paymentMethod ? 'not_found' : 'validation_error', input?.paymentMethod ? `No such payment method for this invoice's customer: ${input.paymentMethod}.` : 'paymentMethod: the customer has no default card; name one.', 'paymentMethod');
-  const outcome = await payInvoice({ accountId, invoiceId: invoice.id, paymentMethodId: card.id, at: now });
+  const at = await customerBillingTime(getPrisma(), { accountId, customerId: invoice.customerId }, realNow);
+  const outcome = await payInvoice({ accountId, invoiceId: invoice.id, paymentMethodId: card.id, at });
   if (!outcome.paid) throw new ApiError('validation_error', `paymentMethod: the card was declined (${outcome.code}); the invoice stays open.`, 'paymentMethod');
   return retrieveInvoiceRow(accountId, id);
 }
 
 /** Ends what an open invoice asks for: void (a mistake) or uncollectible (written off). */
-export async function closeInvoice(accountId: string, id: string, to: 'void' | 'uncollectible', now = new Date()) {
+export async function closeInvoice(accountId: string, id: string, to: 'void' | 'uncollectible', realNow = new Date()) {
   return getPrisma().$transaction(async (tx) => {
     const invoice = await findInvoiceForUpdate(tx, accountId, id);
+    const now = await customerBillingTime(tx, { accountId, customerId: invoice.customerId }, realNow);
     const allowed = to === 'void' ? ['open', 'uncollectible'] : ['open'];
     if (!allowed.includes(invoice.status)) throw wrongState(invoice.status, to === 'void' ? 'only an open or uncollectible invoice can be voided' : 'only an open invoice can be marked uncollectible');
     await tx.invoice.update({ where: { id: invoice.id }, data: to === 'void' ? { status: 'void', voidedAt: now } : { status: 'uncollectible' } });

@@ -14,6 +14,8 @@ export type TCustomerPresentation = {
   features: TPortalFeatures;
   customer: TBuyer & { id: string };
   locale: TLocale;
+  /** The time the customer is billed on (their test clock's, else the real time): what is due or overdue is judged by it. */
+  billingNow: Date;
 };
 
 /**
@@ -35,11 +37,12 @@ export async function loadCustomerPresentation({
   // One round trip for everything a page, a PDF or a link page needs to present this customer.
   const [row] = await getPrisma().$queryRaw<TPresentationRow[]>`
     SELECT c."id", c."name", c."email", c."preferredLocales", c."address", c."taxIds", a."name" AS "accountName",
-      to_jsonb(cs) AS "settings", to_jsonb(pc) AS "configuration"
+      to_jsonb(cs) AS "settings", to_jsonb(pc) AS "configuration", tc."frozenTime" AS "clockTime"
     FROM "Customer" c
     JOIN "Account" a ON a."id" = c."accountId"
     LEFT JOIN "CheckoutSettings" cs ON cs."accountId" = c."accountId"
     LEFT JOIN "PortalConfiguration" pc ON pc."accountId" = c."accountId"
+    LEFT JOIN "TestClock" tc ON tc."accountId" = c."accountId" AND tc."id" = c."testClockId"
     WHERE c."accountId" = ${accountId} AND c."id" = ${customerId}`;
   if (!row) throw new Error(`customer ${customerId} of account ${accountId} is gone`);
   const features = featuresFrom(row.configuration);
@@ -49,6 +52,7 @@ export async function loadCustomerPresentation({
     features,
     customer: { id: row.id, name: row.name, email: row.email, address: readPostalAddress(row.address), taxIds: readTaxIds(row.taxIds) },
     locale,
+    billingNow: row.clockTime ?? new Date(),
   };
 }
 
@@ -56,4 +60,5 @@ type TPresentationRow = Pick<Customer, 'id' | 'name' | 'email' | 'preferredLocal
   accountName: string;
   settings: Parameters<typeof brandingFrom>[0];
   configuration: Parameters<typeof featuresFrom>[0];
+  clockTime: Date | null;
 };
