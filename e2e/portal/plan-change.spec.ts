@@ -4,21 +4,31 @@ import { accessibilityViolations, expect, test } from '../support/test';
 // Both tests set the billing account's plan offer: one after the other.
 test.describe.configure({ mode: 'serial' });
 
-// Changing plan as a customer does it with the keyboard alone, from a link minted with the SDK, where
-// the merchant offers two plans; the preview is checked in light and dark, and what is charged is
-// what it said.
-test('a customer upgrades with the keyboard alone and is charged exactly the preview', async ({ page, baseURL, fixtures }) => {
-  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
-  const customer = await plugipay.customers.create({ email: `upgrade-${Date.now()}@example.com`, name: 'Uma Upgrade' });
-  const plan = async (name: string, unitAmount: number) => {
-    const product = await plugipay.products.create({ name, description: `The ${name} plan` });
+/**
+ * A customer on a Solo plan (€10 a month, paid) whose merchant offers Team (€40) as an upgrade billed
+ * at once; with `chargeToken`, charges from now on go to that card instead.
+ */
+async function soloSubscriber(plugipay: PlugipayClient, name: string, chargeToken?: 'tok_chargeCustomerFail') {
+  const customer = await plugipay.customers.create({ email: `plan-${Date.now()}@example.com`, name });
+  const plan = async (planName: string, unitAmount: number) => {
+    const product = await plugipay.products.create({ name: planName, description: `The ${planName} plan` });
     return plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount, recurring: { interval: 'month' } });
   };
   const [solo, team] = [await plan(`Solo ${Date.now()}`, 1000), await plan(`Team ${Date.now()}`, 4000)];
   await plugipay.paymentMethods.attach(customer.id, { token: 'tok_visa' });
   const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: solo.id }] });
+  if (chargeToken) await plugipay.paymentMethods.attach(customer.id, { token: chargeToken, makeDefault: true });
   const offered = [solo, team].map((price) => ({ product: price.product, prices: [price.id] }));
   await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: true, products: offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: false } } } });
+  return { customer, solo, team, subscription };
+}
+
+// Changing plan as a customer does it with the keyboard alone, from a link minted with the SDK, where
+// the merchant offers two plans; the preview is checked in light and dark, and what is charged is
+// what it said.
+test('a customer upgrades with the keyboard alone and is charged exactly the preview', async ({ page, baseURL, fixtures }) => {
+  const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
+  const { customer, team, subscription } = await soloSubscriber(plugipay, 'Uma Upgrade');
   try {
     const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://saas.example/account', locale: 'en' });
     await page.goto(session.url);
@@ -61,17 +71,7 @@ test('a customer upgrades with the keyboard alone and is charged exactly the pre
 
 test('a declined upgrade says so on the review and leaves the plan as it was', async ({ page, baseURL, fixtures }) => {
   const plugipay = new PlugipayClient({ ...fixtures.billingAccount, baseUrl: baseURL!, maxRetries: 0 });
-  const customer = await plugipay.customers.create({ email: `declined-${Date.now()}@example.com`, name: 'Dee Clined' });
-  const plan = async (name: string, unitAmount: number) => {
-    const product = await plugipay.products.create({ name, description: `The ${name} plan` });
-    return plugipay.prices.create({ product: product.id, currency: 'EUR', unitAmount, recurring: { interval: 'month' } });
-  };
-  const [solo, team] = [await plan(`Solo ${Date.now()}`, 1000), await plan(`Team ${Date.now()}`, 4000)];
-  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_visa' });
-  const subscription = await plugipay.subscriptions.create({ customer: customer.id, items: [{ price: solo.id }] });
-  await plugipay.paymentMethods.attach(customer.id, { token: 'tok_chargeCustomerFail', makeDefault: true });
-  const offered = [solo, team].map((price) => ({ product: price.product, prices: [price.id] }));
-  await plugipay.settings.updatePortal({ features: { subscriptionUpdate: { enabled: true, products: offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: false } } } });
+  const { customer, solo, team, subscription } = await soloSubscriber(plugipay, 'Dee Clined', 'tok_chargeCustomerFail');
   try {
     const session = await plugipay.portalSessions.create({ customerId: customer.id, returnUrl: 'https://saas.example/account', locale: 'en' });
     await page.goto(session.url);
