@@ -35,13 +35,14 @@ if (/tracing of the whole project/.test(build.stdout + build.stderr)) {
 }
 
 console.log(`\n▶ starting the test server on ${process.env.DATABASE_URL ? 'a scratch PostgreSQL database' : 'embedded PGlite'}`);
-const server = await startTestServer();
+const server = await startTestServer({ keepTemplate: true });
 const testEnv = {
   ...env,
   [TEST_ENV.baseUrl]: server.baseUrl,
   [TEST_ENV.credentialsPath]: server.credentialsPath,
   [TEST_ENV.dataDir]: server.dataDir,
   [TEST_ENV.pid]: String(server.pid),
+  [TEST_ENV.template]: server.template,
 };
 let ok = false;
 try {

@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TDemoCredentials } from '../../prisma/seed/seed-demo-data';
 import { serverCommand } from '../cli/server-bundle';
-import { createTestTls } from './test-tls';
+import { createTestTls, testTlsPaths } from './test-tls';
 import { createScratchPostgres } from './scratch-postgres';
 
 export type TTestFixtures = {
@@ -114,6 +114,8 @@ export type TTestServer = {
   pid: number;
   /** The environment the server runs with; another instance started with it shares its database. */
   env: NodeJS.ProcessEnv;
+  /** With `keepTemplate`: the folder of its seeded state, for TEST_ENV.template. */
+  template?: string;
   stop: () => Promise<void>;
 };
 
@@ -123,7 +125,47 @@ export const TEST_ENV = {
   credentialsPath: 'PLUGIPAY_TEST_CREDENTIALS',
   dataDir: 'PLUGIPAY_TEST_DATA_DIR',
   pid: 'PLUGIPAY_TEST_SERVER_PID',
+  template: 'PLUGIPAY_TEST_TEMPLATE',
 } as const;
+
+/**
+ * The suite server's data folder and database as they were seeded, before it first started. A test
+ * that needs a server of its own copies them instead of seeding again: seeding runs a score of CLI
+ * processes, which on two busy cores took most of a two-minute hook.
+ */
+type TSeedTemplate = {
+  dataDir: string;
+  /** The secrets the seeded data was written with (API key secrets are sealed with the master key). */
+  secrets: { PLUGIPAY_MASTER_KEY: string; PORTAL_TOKEN_KEYS: string };
+  database?: string;
+};
+
+const TEMPLATE_FILE = 'template.json';
+
+function readTemplate(): TSeedTemplate | undefined {
+  const folder = process.env[TEST_ENV.template];
+  if (!folder || !existsSync(path.join(folder, TEMPLATE_FILE))) return undefined;
+  return JSON.parse(readFileSync(path.join(folder, TEMPLATE_FILE), 'utf8')) as TSeedTemplate;
+}
+
+async function saveTemplate(dataDir: string, env: NodeJS.ProcessEnv, database?: string): Promise<{ folder: string; drop: () => Promise<void> }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'plugipay-template-'));
+  const template: TSeedTemplate = {
+    dataDir: path.join(folder, 'data'),
+    secrets: { PLUGIPAY_MASTER_KEY: env.PLUGIPAY_MASTER_KEY!, PORTAL_TOKEN_KEYS: env.PORTAL_TOKEN_KEYS! },
+  };
+  cpSync(dataDir, template.dataDir, { recursive: true });
+  const copy = database ? await createScratchPostgres(process.env.DATABASE_URL!, database) : undefined;
+  template.database = copy?.name;
+  writeFileSync(path.join(folder, TEMPLATE_FILE), JSON.stringify(template), { mode: 0o600 });
+  return {
+    folder,
+    drop: async () => {
+      await copy?.drop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -196,7 +238,7 @@ function seed(env: NodeJS.ProcessEnv, credentialsPath: string, fixturesPath: str
   writeFileSync(fixturesPath, JSON.stringify(fixtures));
 }
 
-type TEnvOptions = { port: number; dataDir: string; credentialsPath: string; databaseUrl?: string; shared?: NodeJS.ProcessEnv; extra?: Record<string, string> };
+type TEnvOptions = { port: number; dataDir: string; credentialsPath: string; databaseUrl?: string; shared?: Record<string, string | undefined>; extra?: Record<string, string> };
 
 /** A test server's environment: demo mode, fresh secrets, its own data folder and port. */
 export function testServerEnv({ port, dataDir, credentialsPath, databaseUrl, shared, extra = {} }: TEnvOptions): NodeJS.ProcessEnv {
@@ -225,25 +267,36 @@ export function testServerEnv({ port, dataDir, credentialsPath, databaseUrl, sha
   };
 }
 
+type TStartOptions = {
+  env?: Record<string, string>;
+  shareWith?: TTestServer;
+  /** Keep a copy of the seeded state for the servers that tests start later (TEST_ENV.template). */
+  keepTemplate?: boolean;
+};
+
 /**
  * Starts the production build on a free port with its own seeded database (PGlite in a temporary
- * folder, or a scratch PostgreSQL database when DATABASE_URL is set), as a user would run it.
- * With `shareWith`, it starts a second instance on the first one's PostgreSQL database instead.
+ * folder, or a scratch PostgreSQL database when DATABASE_URL is set), as a user would run it: seeded
+ * by the CLI, or copied from the suite's template when there is one. With `shareWith`, it starts a
+ * second instance on the first one's PostgreSQL database instead.
  */
-export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?: Record<string, string>; shareWith?: TTestServer } = {}): Promise<TTestServer> {
+export async function startTestServer({ env: extraEnv = {}, shareWith, keepTemplate = false }: TStartOptions = {}): Promise<TTestServer> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` (npm test does it for you).');
   if (shareWith && !shareWith.env.DATABASE_URL) throw new Error('Only a PostgreSQL database can be shared between instances.');
+  const template = shareWith ? undefined : readTemplate();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plugipay-server-'));
-  const scratch = !shareWith && process.env.DATABASE_URL ? await createScratchPostgres(process.env.DATABASE_URL) : undefined;
+  if (template) cpSync(template.dataDir, dataDir, { recursive: true });
+  const scratch = !shareWith && process.env.DATABASE_URL ? await createScratchPostgres(process.env.DATABASE_URL, template?.database) : undefined;
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const credentialsPath = shareWith?.credentialsPath ?? path.join(dataDir, 'demo-credentials.json');
-  const tls = shareWith ? undefined : createTestTls(dataDir);
+  const tls = shareWith ? undefined : template ? testTlsPaths(dataDir) : createTestTls(dataDir);
   // A second instance on the suite's database runs no delivery worker unless asked: its worker would
   // claim other tests' deliveries, and cut their attempts short when the test stops it.
   const quiet: Record<string, string> = shareWith ? { WEBHOOK_WORKER: 'off', BILLING_WORKER: 'off' } : {};
-  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env, extra: { ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}), ...quiet, ...extraEnv } });
-  if (!shareWith) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
+  const env = testServerEnv({ port, dataDir, credentialsPath, databaseUrl: scratch?.url, shared: shareWith?.env ?? template?.secrets, extra: { ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}), ...quiet, ...extraEnv } });
+  if (!shareWith && !template) seed(env, credentialsPath, path.join(dataDir, 'test-fixtures.json'));
+  const saved = keepTemplate ? await saveTemplate(dataDir, env, scratch?.name) : undefined;
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 
   const child = spawn(...serverCommand(), { env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -254,6 +307,7 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
       await exited;
     }
     await scratch?.drop();
+    await saved?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -262,7 +316,7 @@ export async function startTestServer({ env: extraEnv = {}, shareWith }: { env?:
     await stop();
     throw error;
   }
-  return { baseUrl, credentialsPath, dataDir, pid: child.pid!, env, stop };
+  return { baseUrl, credentialsPath, dataDir, pid: child.pid!, env, template: saved?.folder, stop };
 }
 
 export function readCredentials(credentialsPath: string): TDemoCredentials {

@@ -15,7 +15,9 @@ export default async function setup(project: TestProject) {
   const given = process.env[TEST_ENV.baseUrl];
   const server = given
     ? describeRunningServer(process.env[TEST_ENV.dataDir]!, given, Number(process.env[TEST_ENV.pid]))
-    : await startTestServer();
+    : await startTestServer({ keepTemplate: true });
+  // Read by the test files' own startTestServer calls (workers inherit this environment).
+  if (server.template) process.env[TEST_ENV.template] = server.template;
   project.provide('baseUrl', server.baseUrl);
   project.provide('credentialsPath', server.credentialsPath);
   project.provide('dataDir', server.dataDir);
