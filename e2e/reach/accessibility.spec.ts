@@ -21,9 +21,10 @@ for (const [locale, colorScheme, customer] of COMBINATIONS) {
     await page.goto(session.url);
     const check = async (what: string) => {
       // After a change the page re-renders from the server, and for a moment during that refresh
-      // Next.js swaps the <title>: judge the page as it settles (a lasting violation still fails).
+      // Next.js swaps the <title>: judge the page as it settles (a lasting violation still fails). One
+      // axe run takes seconds on two busy cores, so the settling gets room for several runs.
       await page.waitForLoadState('networkidle');
-      await expect.poll(() => accessibilityViolations(page), { message: what, timeout: 5_000 }).toEqual([]);
+      await expect.poll(() => accessibilityViolations(page), { message: what, timeout: 15_000 }).toEqual([]);
       expect(await hasHorizontalScroll(page), `${what}: horizontal scroll`).toBe(false);
     };
 
