@@ -54,7 +54,7 @@ export function createTestProcessor(fingerprintKey: Buffer, dataDir: string): TP
         const stored = challenges.create({ kind: 'payment', card, amount: String(request.amount), currency: request.currency, merchantName, returnUrl }, now);
         return { ok: 'challenge', challenge: challengeOf(stored) };
       }
-      const result = ledger.answer(request, (): TChargeResult => {
+      const result = ledger.answer(request, now, (): TChargeResult => {
         if (request.card.fingerprint === failing) return { ok: false, code: 'card_declined' };
         if (request.card.fingerprint === demandsChallenge && !authenticated(request, now)) return { ok: false, code: 'authentication_required' };
         return { ok: true };
