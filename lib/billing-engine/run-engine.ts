@@ -3,6 +3,7 @@ import { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { collectClaimedInvoice } from './collect-invoice';
 import { scopeCondition, type TEngineScope } from './engine-scope';
+import { expireIncomplete, INCOMPLETE_WINDOW_MS } from './expire-incomplete';
 import { renewSubscription } from './renew-subscription';
 import { endPause } from './subscription-standing';
 import { announceTrialEnd, TRIAL_NOTICE_MS } from './trial-will-end';
@@ -57,9 +58,15 @@ const COLLECTIONS: TWork = {
   run: collectClaimedInvoice,
 };
 
+const INCOMPLETE_EXPIRIES: TWork = {
+  claim: subscriptionClaim((now) => Prisma.sql`s."status" = 'incomplete' AND s."createdAt" <= ${new Date(now.getTime() - INCOMPLETE_WINDOW_MS)}`, Prisma.sql`s."createdAt"`),
+  run: expireIncomplete,
+};
+
 // In this order within one moment: the notice before the trial's end, a pause's end before the
-// renewal it lets through, a period's invoice before its charge.
-const WORK = [TRIAL_NOTICES, PAUSE_ENDS, RENEWALS, COLLECTIONS];
+// renewal it lets through, a period's invoice before its charge; a first invoice's last retry
+// before its window closes.
+const WORK = [TRIAL_NOTICES, PAUSE_ENDS, RENEWALS, COLLECTIONS, INCOMPLETE_EXPIRIES];
 
 async function runOne(work: TWork, scope: TEngineScope, now: Date): Promise<boolean> {
   return getPrisma().$transaction(
@@ -108,6 +115,9 @@ export async function nextDueAt(scope: TEngineScope): Promise<Date | null> {
       UNION ALL
       SELECT min(s."trialEnd") - make_interval(secs => ${TRIAL_NOTICE_MS / 1000}) FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
         WHERE s."status" = 'trialing' AND s."trialWillEndSentAt" IS NULL AND ${where}
+      UNION ALL
+      SELECT min(s."createdAt") + make_interval(secs => ${INCOMPLETE_WINDOW_MS / 1000}) FROM "Subscription" s JOIN "Customer" c ON c."accountId" = s."accountId" AND c."id" = s."customerId"
+        WHERE s."status" = 'incomplete' AND ${where}
       UNION ALL
       SELECT min(i."nextPaymentAttempt") FROM "Invoice" i JOIN "Customer" c ON c."accountId" = i."accountId" AND c."id" = i."customerId"
         WHERE i."status" = 'open' AND ${where}

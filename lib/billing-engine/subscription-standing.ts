@@ -6,8 +6,13 @@ import { recordEvent } from '../webhooks/record-event';
 /** A subscription of an account, and of one customer when the caller answers for one. */
 type TSubscriptionRef = { accountId: string; subscriptionId: string; customerId?: string };
 
-/** Every status but canceled: a subscription that has not ended. */
-export const LIVE_STATUSES = Object.values(SubscriptionStatus).filter((status) => status !== 'canceled');
+/** A subscription that has ended: canceled, or never started (its first invoice went unpaid). */
+export const ENDED_STATUSES: SubscriptionStatus[] = ['canceled', 'incomplete_expired'];
+
+export const hasEnded = (status: SubscriptionStatus) => ENDED_STATUSES.includes(status);
+
+/** Every status but the ended ones. */
+export const LIVE_STATUSES = Object.values(SubscriptionStatus).filter((status) => !hasEnded(status));
 
 /**
  * Moves a subscription from one status to another (only from `from`) with its event, and answers it

@@ -3,6 +3,7 @@ import { isPortalAction, type TActionScope, type TCustomerScope } from './custom
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
+import { LIVE_STATUSES } from '../billing-engine/subscription-standing';
 import { lockCustomer } from '../db/row-locks';
 import type { PaymentMethod, Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
@@ -20,7 +21,7 @@ export async function makeDefaultInTx(tx: Prisma.TransactionClient, scope: TCust
   const { accountId, customerId } = scope;
   await tx.paymentMethod.updateMany({ where: { accountId, customerId, isDefault: true, NOT: { id: paymentMethodId } }, data: { isDefault: false } });
   await tx.paymentMethod.updateMany({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null }, data: { isDefault: true } });
-  await tx.subscription.updateMany({ where: { accountId, customerId, status: { not: 'canceled' } }, data: { defaultPaymentMethodId: paymentMethodId } });
+  await tx.subscription.updateMany({ where: { accountId, customerId, status: { in: LIVE_STATUSES } }, data: { defaultPaymentMethodId: paymentMethodId } });
 }
 
 // The field a processor's refusal is about, for API clients and the form alike.

@@ -3,6 +3,7 @@ import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { getPrisma } from '../db/get-db';
+import { LIVE_STATUSES } from '../billing-engine/subscription-standing';
 import { recordEvent } from '../webhooks/record-event';
 import { serializePaymentMethod } from '../customers/payment-method-schemas';
 
@@ -16,7 +17,7 @@ export async function removePaymentMethod(scope: TActionScope, paymentMethodId: 
   return getPrisma().$transaction(async (tx) => {
     const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, accountId, customerId, detachedAt: null } });
     if (!card) throw new ApiError('not_found', 'No such payment method.');
-    const live = await tx.subscription.count({ where: { accountId, customerId, status: { not: 'canceled' } } });
+    const live = await tx.subscription.count({ where: { accountId, customerId, status: { in: LIVE_STATUSES } } });
     const others = await tx.paymentMethod.count({ where: { accountId, customerId, detachedAt: null, NOT: { id: card.id } } });
     if (live > 0 && others === 0) throw new ApiError('validation_error', 'last_card_of_subscriber', 'paymentMethodId');
     if (card.isDefault && others > 0) throw new ApiError('validation_error', 'default_card', 'paymentMethodId');

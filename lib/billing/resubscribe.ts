@@ -2,6 +2,7 @@ import 'server-only';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
 import { customerBillingTime } from '../billing-engine/billing-time';
+import { ENDED_STATUSES } from '../billing-engine/subscription-standing';
 import { getPrisma } from '../db/get-db';
 import type { TPortalFeatures } from '../portal/load-portal-features';
 import { createSubscription } from '../subscriptions/manage-subscriptions';
@@ -10,7 +11,7 @@ import { findDefaultCard } from './default-card';
 import { findPlanPrice, planOptions, seatsRefusal, type TPlanOption, type TPlanPrice } from './plan-options';
 import { RENEWAL_INCLUDE, subscriptionCharge, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
 
-const ENDED = { status: 'canceled' as const };
+const ENDED = { status: { in: ENDED_STATUSES } };
 
 /** The customer's subscriptions that have ended, latest first: what they may start again. */
 export async function listEndedSubscriptions({ accountId, customerId }: TCustomerScope, take = 3): Promise<TRenewableSubscription[]> {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { TActionScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { recordAudit } from '../audit/record-audit';
-import { endPause } from '../billing-engine/subscription-standing';
+import { endPause, hasEnded, LIVE_STATUSES } from '../billing-engine/subscription-standing';
 import { getPrisma } from '../db/get-db';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
@@ -21,12 +21,12 @@ export async function resumeSubscription(scope: TActionScope, subscriptionId: st
       return unpaused;
     }
     const { count } = await tx.subscription.updateMany({
-      where: { id: subscriptionId, accountId, customerId, status: { not: 'canceled' }, cancelAtPeriodEnd: true, currentPeriodEnd: { gt: now } },
+      where: { id: subscriptionId, accountId, customerId, status: { in: LIVE_STATUSES }, cancelAtPeriodEnd: true, currentPeriodEnd: { gt: now } },
       data: { cancelAtPeriodEnd: false, canceledAt: null, cancellationReason: null, cancellationComment: null },
     });
     const subscription = await tx.subscription.findFirst({ where: { id: subscriptionId, accountId, customerId }, include: SUBSCRIPTION_INCLUDE });
     if (!subscription) throw new ApiError('not_found', 'No such subscription.');
-    if (subscription.status === 'canceled') throw new ApiError('validation_error', 'This subscription has ended and cannot be resumed.', 'subscriptionId');
+    if (hasEnded(subscription.status)) throw new ApiError('validation_error', 'This subscription has ended and cannot be resumed.', 'subscriptionId');
     if (count === 1) {
       await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(subscription) });
       await recordAudit({ ...scope, action: 'subscription.resume', metadata: { subscriptionId } }, tx);

@@ -17,6 +17,7 @@ import { isId, newId } from '../ids/new-id';
 import { checkTaxRates } from '../subscriptions/subscription-terms';
 import { recordEvent } from '../webhooks/record-event';
 import { INVOICE_INCLUDE, serializeInvoice } from './invoice-resource';
+import { voidInvoice } from './void-invoice';
 import type { ZInvoiceCreate, ZInvoiceItemCreate, ZInvoicePay } from './one-off-schemas';
 import { findDefaultCard } from '../billing/default-card';
 
@@ -167,10 +168,10 @@ export async function closeInvoice(accountId: string, id: string, to: 'void' | '
     const now = await customerBillingTime(tx, { accountId, customerId: invoice.customerId }, realNow);
     const allowed = to === 'void' ? ['open', 'uncollectible'] : ['open'];
     if (!allowed.includes(invoice.status)) throw wrongState(invoice.status, to === 'void' ? 'only an open or uncollectible invoice can be voided' : 'only an open invoice can be marked uncollectible');
-    await tx.invoice.update({ where: { id: invoice.id }, data: to === 'void' ? { status: 'void', voidedAt: now } : { status: 'uncollectible' } });
+    if (to === 'void') return voidInvoice(tx, accountId, invoice.id, now);
+    await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'uncollectible' } });
     const after = serializeInvoice(await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: INVOICE_INCLUDE }));
-    if (to === 'void') await recordEvent(tx, { accountId, type: 'plugipay.invoice.voided.v1', object: after });
-    else await recordEvent(tx, { accountId, type: 'plugipay.invoice.marked_uncollectible.v1', object: after });
+    await recordEvent(tx, { accountId, type: 'plugipay.invoice.marked_uncollectible.v1', object: after });
     return after;
   });
 }

@@ -12,6 +12,7 @@ import { changeItems, keepForNextInvoice } from '../subscriptions/manage-subscri
 import { ZItemChanges } from '../subscriptions/subscription-schemas';
 import { findCustomerOrThrow } from '../customers/manage-customers';
 import { getPrisma } from '../db/get-db';
+import { LIVE_STATUSES } from '../billing-engine/subscription-standing';
 import { ZInvoice } from './invoice-resource';
 
 // Proposed items travel in the query as JSON, the same array a PATCH of the subscription takes.
@@ -46,7 +47,7 @@ export async function upcomingInvoice(accountId: string, query: z.infer<typeof Z
   const prisma = getPrisma();
   const customer = await findCustomerOrThrow(prisma, accountId, query.customer, 'customer');
   const subscription = await prisma.subscription.findFirst({
-    where: { accountId, customerId: customer.id, status: { not: 'canceled' }, ...(query.subscription ? { id: query.subscription } : {}) },
+    where: { accountId, customerId: customer.id, status: { in: LIVE_STATUSES }, ...(query.subscription ? { id: query.subscription } : {}) },
     orderBy: [{ currentPeriodEnd: 'asc' }, { id: 'asc' }],
     include: RENEWAL_INCLUDE,
   });

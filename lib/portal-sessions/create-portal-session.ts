@@ -7,6 +7,7 @@ import { newId } from '../ids/new-id';
 import type { PortalSession } from '../db/generated/client';
 import type { TCreatePortalSession } from './portal-session-input';
 import { checkPlanChoice, isPlanRefusal, PLAN_REFUSALS } from '../billing/change-own-plan';
+import { hasEnded } from '../billing-engine/subscription-standing';
 import { findLiveSubscription } from '../billing/live-subscriptions';
 import { planChangeRefusal } from '../billing/plan-options';
 import { featuresFrom } from '../portal/load-portal-features';
@@ -90,7 +91,7 @@ async function assertFlowAllowed(accountId: string, customerId: string, flow: No
     if (!features.subscriptionCancel) throw disabled('subscription cancel');
     const subscription = await prisma.subscription.findFirst({ where: { id: flow.subscriptionId, accountId, customerId }, select: { status: true } });
     if (!subscription) throw new ApiError('not_found', `No such subscription for this customer: ${flow.subscriptionId}.`, 'flow.subscriptionId');
-    if (subscription.status === 'canceled') throw new ApiError('validation_error', 'This subscription is already canceled.', 'flow.subscriptionId');
+    if (hasEnded(subscription.status)) throw new ApiError('validation_error', 'This subscription has already ended.', 'flow.subscriptionId');
     return null;
   }
   if (!features.subscriptionUpdate) throw disabled('subscription update');

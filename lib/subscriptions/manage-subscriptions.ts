@@ -7,7 +7,7 @@ import { addInterval, type TInterval } from '../billing-engine/add-interval';
 import { nextPeriodEnd } from '../billing-engine/period-end';
 import { billingTime } from '../billing-engine/billing-time';
 import { collectNow, collectOrUndo } from '../billing-engine/collect-invoice';
-import { endPause, LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
+import { endPause, hasEnded, LIVE_STATUSES, moveSubscription } from '../billing-engine/subscription-standing';
 import { prorationLines, type TItemTerms, type TProrationLine } from '../billing-engine/prorations';
 import { prorationCharge } from '../billing/renewal-charge';
 import { issueSubscriptionInvoice } from '../billing-engine/issue-subscription-invoice';
@@ -136,7 +136,7 @@ export async function retrieveSubscription(accountId: string, id: string) {
 
 export async function listSubscriptions(accountId: string, query: z.infer<typeof ZSubscriptionListQuery>) {
   const page = pageArgs(query);
-  const status = query.status === 'all' ? {} : query.status ? { status: query.status } : { status: { not: 'canceled' as const } };
+  const status = query.status === 'all' ? {} : query.status ? { status: query.status } : { status: { in: LIVE_STATUSES } };
   const rows = await getPrisma().subscription.findMany({
     where: {
       accountId,
@@ -169,7 +169,7 @@ export async function cancelSubscriptionNow(accountId: string, id: string, now =
 export async function resumeSubscriptionById(accountId: string, id: string) {
   return getPrisma().$transaction(async (tx) => {
     const current = await findSubscriptionOrThrow(tx, accountId, id);
-    if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended and cannot be resumed; create a new one.');
+    if (hasEnded(current.status)) throw new ApiError('invalid_state', 'This subscription has ended and cannot be resumed; create a new one.');
     if (current.status === 'paused') {
       await endPause(tx, { accountId, subscriptionId: current.id });
       return serializeSubscription(await findSubscriptionOrThrow(tx, accountId, id));
@@ -205,7 +205,7 @@ export async function changeSubscription(accountId: string, id: string, patch: z
     // Read again under the lock: a change that ran meanwhile is the one this change starts from.
     const current = await findSubscriptionOrThrow(tx, accountId, id);
     if (allOrNothing) snapshot = snapshotItems(current);
-    if (current.status === 'canceled') throw new ApiError('invalid_state', 'This subscription has ended; it cannot change.');
+    if (hasEnded(current.status)) throw new ApiError('invalid_state', 'This subscription has ended; it cannot change.');
     const customer = await tx.customer.findFirstOrThrow({ where: { id: current.customerId, accountId } });
     const now = await billingTime(tx, customer, realNow);
     const scope = { accountId, customerId: current.customerId };

@@ -18,7 +18,7 @@ export const ZSubscription = z
     object: z.literal('subscription'),
     customer: z.string(),
     customerId: z.string().meta({ description: 'Deprecated: the same as `customer`, kept for the v1 events that carried it.', deprecated: true }),
-    status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'paused', 'canceled']),
+    status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'incomplete_expired', 'paused', 'canceled']),
     currency: z.string(),
     items: z.array(ZSubscriptionItem),
     currentPeriodStart: ZTimestamp,

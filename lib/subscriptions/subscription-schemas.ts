@@ -64,7 +64,7 @@ export const ZSubscriptionUpdate = z
 
 export const ZSubscriptionListQuery = zListQuery('subscription', 'subscription', {
   customer: zIdOf('customer', 'customer').optional(),
-  status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'paused', 'canceled', 'all']).optional().meta({ description: 'Without it, every status but canceled.' }),
+  status: z.enum(['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'incomplete_expired', 'paused', 'canceled', 'all']).optional().meta({ description: 'Without it, every status but the ended ones (canceled, incomplete_expired).' }),
   price: zIdOf('price', 'price').optional(),
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '../db/generated/client';
-import { serializeInvoice, INVOICE_INCLUDE } from '../invoices/invoice-resource';
+import { voidInvoice } from '../invoices/void-invoice';
 import { recordEvent } from '../webhooks/record-event';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE, type TSubscriptionRow } from './subscription-resource';
 
@@ -41,9 +41,7 @@ export async function undoItemChange(tx: Prisma.TransactionClient, snapshot: TIt
   const now = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, select: { updatedAt: true } });
   if (!snapshot.changedAt || now.updatedAt.getTime() !== snapshot.changedAt.getTime()) return false;
 
-  await tx.invoice.update({ where: { id: invoiceId }, data: { status: 'void', voidedAt: at, nextPaymentAttempt: null } });
-  const voided = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: INVOICE_INCLUDE });
-  await recordEvent(tx, { accountId, type: 'plugipay.invoice.voided.v1', object: serializeInvoice(voided) });
+  await voidInvoice(tx, accountId, invoiceId, at);
 
   const before = snapshot.pendingProrationIds;
   await tx.pendingProration.deleteMany({ where: { accountId, subscriptionId, id: { notIn: before }, OR: [{ invoiceId: null }, { invoiceId }] } });

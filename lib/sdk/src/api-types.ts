@@ -1550,7 +1550,7 @@ export type components = {
              */
             customerId: string;
             /** @enum {string} */
-            status: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "paused" | "canceled";
+            status: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "incomplete_expired" | "paused" | "canceled";
             currency: string;
             items: components["schemas"]["SubscriptionItem"][];
             /**
@@ -4213,8 +4213,8 @@ export interface operations {
                 startingAfter?: string;
                 endingBefore?: string;
                 customer?: string;
-                /** @description Without it, every status but canceled. */
-                status?: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "paused" | "canceled" | "all";
+                /** @description Without it, every status but the ended ones (canceled, incomplete_expired). */
+                status?: "trialing" | "active" | "past_due" | "unpaid" | "incomplete" | "incomplete_expired" | "paused" | "canceled" | "all";
                 price?: string;
             };
             header?: {

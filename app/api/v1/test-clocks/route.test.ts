@@ -152,6 +152,38 @@ describe('billing engine on a test clock', () => {
     expect(await eventsAbout('plugipay.subscription.trial_will_end.v1', sub.id)).toHaveLength(1);
   });
 
+  it('ends a subscription whose first invoice is still unpaid 23 hours on as incomplete_expired, voiding the invoice; one paid in time goes on', async () => {
+    const clock = await clockAt();
+    const priceId = await monthlyPrice(1000);
+    const lapsing = await customerOn(clock, 'tok_chargeCustomerFail');
+    const rescued = await customerOn(clock, 'tok_chargeCustomerFail');
+    const never = await subscribe({ customer: lapsing.customerId, items: [{ price: priceId }] });
+    const saved = await subscribe({ customer: rescued.customerId, items: [{ price: priceId }] });
+    expect([never.status, saved.status]).toEqual(['incomplete', 'incomplete']);
+
+    await advance(clock, seconds(T0) + 22 * 3600);
+    expect((await subscriptionNow(never.id)).status).toBe('incomplete');
+    // A good card made default within the window pays the first invoice at once.
+    expect((await api(billing(), 'POST', `/api/v1/customers/${rescued.customerId}/payment-methods`, { token: 'tok_visa', makeDefault: true })).status).toBe(201);
+    expect((await subscriptionNow(saved.id)).status).toBe('active');
+
+    await advance(clock, seconds(T0) + 23 * 3600);
+    expect(await subscriptionNow(never.id)).toMatchObject({ status: 'incomplete_expired', endedAt: '2026-02-01T09:00:00.000Z', cancelAtPeriodEnd: false });
+    const [voided] = await invoicesOf(never.id);
+    expect(voided).toMatchObject({ status: 'void', amountDue: 0, amountPaid: 0 });
+    expect(await eventsAbout('plugipay.invoice.voided.v1', voided!.id)).toHaveLength(1);
+    expect((await eventsAbout('plugipay.subscription.updated.v1', never.id)).map((e) => e.data.object.status)).toContain('incomplete_expired');
+    expect((await subscriptionNow(saved.id)).status).toBe('active');
+
+    // Ended: out of the default list, listed by its status, refused a change, and billed no more.
+    expect((await api(billing(), 'GET', `/api/v1/subscriptions?customer=${lapsing.customerId}`)).body.data).toEqual([]);
+    expect((await api(billing(), 'GET', `/api/v1/subscriptions?customer=${lapsing.customerId}&status=incomplete_expired`)).body.data.map((s: TBody) => s.id)).toEqual([never.id]);
+    expect((await api(billing(), 'DELETE', `/api/v1/subscriptions/${never.id}`)).status).toBe(409);
+    await advance(clock, seconds('2026-03-05T10:00:00.000Z'));
+    expect(await invoicesOf(never.id)).toHaveLength(1);
+    expect((await invoicesOf(saved.id)).map((i) => i.status)).toEqual(['paid', 'paid']);
+  });
+
   it('follows the account’s own schedule: one retry after 2 days, then unpaid; later invoices wait for the customer', async () => {
     const plugipay = new PlugipayClient({ ...billing(), baseUrl: server.baseUrl, maxRetries: 0 });
     expect((await plugipay.settings.retrieveBilling()).dunning).toEqual({ retryDays: [3, 5, 7], finalAction: 'cancel' });
