@@ -126,6 +126,8 @@ describe.runIf(onPostgres)('workers on one PostgreSQL database', () => {
   const billingApi = async (method: string, path: string, body?: unknown) => (await signedFetch(server.baseUrl, { method, path, key: readFixtures(server.dataDir).billingAccount, body })).json();
 
   it('renew each due subscription exactly once, numbering the invoices without gaps, with three workers', async () => {
+    // Generous waits: three workers start under tsx while the rest of the suite keeps both cores busy
+    // (a CI run saw 35 of 40 renewals after a minute). What is asserted is once-only, not speed.
     const product = await billingApi('POST', '/api/v1/products', { name: 'Race plan' });
     const price = await billingApi('POST', '/api/v1/prices', { product: product.id, currency: 'USD', unitAmount: 500, recurring: { interval: 'month' } });
     const ids: string[] = [];
@@ -150,7 +152,7 @@ describe.runIf(onPostgres)('workers on one PostgreSQL database', () => {
     await Promise.all([startWorker(), startWorker(), startWorker()]);
     const renewalsOf = async (id: string) => ((await billingApi('GET', `/api/v1/invoices?subscription=${id}&limit=100`)).data as { billingReason: string; status: string; number: string }[]);
     await expect
-      .poll(async () => (await Promise.all(ids.map(renewalsOf))).filter((invoices) => invoices.some((i) => i.billingReason === 'subscription_cycle' && i.status === 'paid')).length, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await Promise.all(ids.map(renewalsOf))).filter((invoices) => invoices.some((i) => i.billingReason === 'subscription_cycle' && i.status === 'paid')).length, { timeout: 150_000, interval: 500 })
       .toBe(SUBSCRIPTIONS);
 
     const invoices = (await Promise.all(ids.map(renewalsOf))).flat();
@@ -163,7 +165,7 @@ describe.runIf(onPostgres)('workers on one PostgreSQL database', () => {
     const payments = (await Promise.all(ids.map(async (id) => (await billingApi('GET', `/api/v1/subscriptions/${id}`)).customer as string)))
       .map(async (customer) => (await billingApi('GET', `/api/v1/payments?customer=${customer}`)).data as unknown[]);
     expect((await Promise.all(payments)).map((p) => p.length)).toEqual(Array.from({ length: SUBSCRIPTIONS }, () => 2));
-  }, 120_000);
+  }, 240_000);
 
   it('neither lose nor double a charge when a worker dies between charging and recording it', async () => {
     const product = await billingApi('POST', '/api/v1/products', { name: 'Crash plan' });
@@ -192,11 +194,11 @@ describe.runIf(onPostgres)('workers on one PostgreSQL database', () => {
 
     // The next worker makes the same attempt: the processor answers it from its records.
     await startWorker();
-    await expect.poll(async () => (await billingApi('GET', `/api/v1/invoices/${renewal.id}`)).status, { timeout: 30_000 }).toBe('paid');
+    await expect.poll(async () => (await billingApi('GET', `/api/v1/invoices/${renewal.id}`)).status, { timeout: 120_000 }).toBe('paid');
     expect(charges()).toHaveLength(1);
     const payments = (await billingApi('GET', `/api/v1/payments?invoice=${renewal.id}`)).data as { status: string; amount: number }[];
     expect(payments).toEqual([expect.objectContaining({ status: 'succeeded', amount: 1900 })]);
-  }, 90_000);
+  }, 200_000);
 
   /** The charges the test processor made for an invoice, from its own records in the data folder. */
   function chargesFor(invoiceId: string) {
