@@ -9,6 +9,10 @@ import { logger } from '../log/logger';
 import { verifyPortalToken } from '../portal-sessions/portal-token';
 import { hashCookieValue, newCookieValue } from './portal-cookie';
 
+// More than any burst of one customer's links opened at the same moment (a support agent's and
+// the merchant's, several tabs).
+const MAX_OPEN_ATTEMPTS = 12;
+
 export type TLinkSession = { id: string; accountId: string; customerId: string; returnUrl: string; locale: string };
 
 export type TOpenOutcome =
@@ -36,7 +40,9 @@ export async function openPortalLink(token: string, headers: Headers, now = new 
     } catch (error) {
       // Two links of one customer opened at once both end the active login and insert theirs; the
       // one-active-login index refuses the second, which then runs again and replaces the first.
-      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      // Each refusal means another open won, so a burst of n links settles within n attempts; the
+      // bound only guards against a fault that is not a race.
+      if (!isUniqueViolation(error) || attempt >= MAX_OPEN_ATTEMPTS - 1) throw error;
     }
   }
 }
