@@ -3,12 +3,12 @@ import { Prisma } from '../db/generated/client';
 
 /**
  * Whose billing one run of the engine does: the customers on real time (clockId null) or those on
- * one test clock; optionally one customer of them (a card just added in the portal).
+ * one test clock; optionally only some of them (the demo's, whose history the seed runs).
  */
-export type TEngineScope = { clockId: string | null; customerId?: string };
+export type TEngineScope = { clockId: string | null; customerIds?: readonly string[] };
 
 /** The scope as a condition on the customer row aliased `c`. */
-export function scopeCondition({ clockId, customerId }: TEngineScope): Prisma.Sql {
+export function scopeCondition({ clockId, customerIds }: TEngineScope): Prisma.Sql {
   const clock = clockId === null ? Prisma.sql`c."testClockId" IS NULL` : Prisma.sql`c."testClockId" = ${clockId}`;
-  return customerId ? Prisma.sql`${clock} AND c."id" = ${customerId}` : clock;
+  return customerIds ? Prisma.sql`${clock} AND c."id" IN (${customerIds.length ? Prisma.join(customerIds) : Prisma.sql`NULL`})` : clock;
 }

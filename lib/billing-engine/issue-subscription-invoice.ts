@@ -3,7 +3,7 @@ import { subscriptionCharge, type TRenewableSubscription, type TSubscriptionChar
 import type { Customer, PauseBehavior, Prisma } from '../db/generated/client';
 import { newId } from '../ids/new-id';
 import { INVOICE_INCLUDE, serializeInvoice } from '../invoices/invoice-resource';
-import { recordEvent } from '../webhooks/record-event';
+import { recordEvents, type TEventType } from '../webhooks/record-event';
 import { takeDocumentNumber } from './document-numbers';
 import { dueDate } from './due-date';
 import { buyerSnapshot } from '../billing/buyer';
@@ -86,18 +86,14 @@ export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { s
   // The prorations that were waiting are billed now, on this invoice, and on no other.
   const billed = given ? [] : subscription.pendingProrations.map((p) => p.id);
   if (billed.length > 0) await tx.pendingProration.updateMany({ where: { id: { in: billed }, invoiceId: null }, data: { invoiceId } });
-  await tx.invoiceLineTax.createMany({
-    data: charge.lines.flatMap((line, position) =>
-      line.taxes.map((t) => ({ accountId, invoiceLineId: lineIds[position]!, taxRateId: t.taxRate.id, taxableAmount: t.taxableAmount, amount: t.amount })),
-    ),
-  });
+  const taxes = charge.lines.flatMap((line, position) =>
+    line.taxes.map((t) => ({ accountId, invoiceLineId: lineIds[position]!, taxRateId: t.taxRate.id, taxableAmount: t.taxableAmount, amount: t.amount })),
+  );
+  if (taxes.length > 0) await tx.invoiceLineTax.createMany({ data: taxes });
   const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: INVOICE_INCLUDE });
   const object = serializeInvoice(invoice);
-  await recordEvent(tx, { accountId, type: 'plugipay.invoice.created.v1', object });
-  if (draft) return invoice;
-  await recordEvent(tx, { accountId, type: 'plugipay.invoice.finalized.v1', object });
-  if (paidNow) await recordEvent(tx, { accountId, type: 'plugipay.invoice.paid.v1', object });
-  else if (paused === 'void') await recordEvent(tx, { accountId, type: 'plugipay.invoice.voided.v1', object });
-  else if (paused === 'mark_uncollectible') await recordEvent(tx, { accountId, type: 'plugipay.invoice.marked_uncollectible.v1', object });
+  const closedAs: TEventType | null = paidNow ? 'plugipay.invoice.paid.v1' : paused === 'void' ? 'plugipay.invoice.voided.v1' : paused === 'mark_uncollectible' ? 'plugipay.invoice.marked_uncollectible.v1' : null;
+  const types: TEventType[] = draft ? ['plugipay.invoice.created.v1'] : ['plugipay.invoice.created.v1', 'plugipay.invoice.finalized.v1', ...(closedAs ? [closedAs] : [])];
+  await recordEvents(tx, types.map((type) => ({ accountId, type, object })));
   return invoice;
 }

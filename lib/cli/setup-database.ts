@@ -6,7 +6,7 @@ import { seedDemoData } from '../../prisma/seed/seed-demo-data';
 
 export async function migrateAndSeed(db: TDatabase, config: TConfig): Promise<void> {
   await applyMigrations(db.sql);
-  const credentials = await seedDemoData(db.prisma, { masterKey: config.masterKey, baseUrl: config.portalBaseUrl });
+  const credentials = await seedDemoData({ masterKey: config.masterKey, baseUrl: config.portalBaseUrl });
   writeFileSync(config.demoCredentialsPath, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
   console.log(`Demo data is in the ${db.kind} database ${db.location}; keys and customer ids: ${config.demoCredentialsPath}`);
 }

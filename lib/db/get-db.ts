@@ -18,6 +18,11 @@ export function getDb(): TDatabase {
   return g[DB];
 }
 
+/** Makes a database this process opened itself (a test's scratch database) the process's. */
+export function useDb(db: TDatabase): void {
+  (globalThis as TGlobal)[DB] = db;
+}
+
 export function getPrisma() {
   return getDb().prisma;
 }

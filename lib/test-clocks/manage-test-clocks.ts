@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { listOf, pageArgs } from '../api/list-page';
 import { addInterval } from '../billing-engine/add-interval';
-import { nextDueAt, runDueWork } from '../billing-engine/run-engine';
+import { runEngineThrough } from '../billing-engine/run-engine';
 import { getConfig } from '../config/get-config';
 import { getPrisma } from '../db/get-db';
 import { isId, newId } from '../ids/new-id';
@@ -58,15 +58,15 @@ export async function advanceTestClock(accountId: string, id: string, frozenTime
   });
   if (count !== 1) throw new ApiError('invalid_state', 'This test clock is advancing already; retrieve it until its status is ready.');
 
-  const scope = { clockId: clock.id };
   let reached = clock.frozenTime;
   try {
-    for (let at = await nextDueAt(scope); at && at <= target; at = await nextDueAt(scope)) {
-      const step = at > reached ? at : reached;
-      if ((await runDueWork(scope, step, Number.POSITIVE_INFINITY)) === 0) throw new Error(`test clock ${clock.id}: work due at ${at.toISOString()} was not done`);
-      reached = step;
-      await prisma.testClock.update({ where: { id: clock.id }, data: { frozenTime: reached } });
-    }
+    await runEngineThrough({ clockId: clock.id }, target, {
+      from: reached,
+      onStep: async (at) => {
+        reached = at;
+        await prisma.testClock.update({ where: { id: clock.id }, data: { frozenTime: at } });
+      },
+    });
     reached = target;
   } finally {
     await prisma.testClock.update({ where: { id: clock.id }, data: { frozenTime: reached, status: 'ready', advancingSince: null } });

@@ -1,5 +1,5 @@
 // Test fixture: customers that belong to one test each, cloned from a demo customer (same plan, cards
-// and history). A customer has one active login, so tests that logged in the same customer at once
+// and history, imported). A customer has one active login, so tests that logged in the same customer at once
 // would replace each other's logins. Usage: <accountId> <label>=<template>[@<days ago>][:<currency>][#<periods>] …,
 // where days ago sets the clone's history back (a period that has already ended), a currency
 // replaces the template's (same amounts in minor units) and #<n> makes a daily history of n
@@ -21,8 +21,10 @@ await db.prisma.$transaction(
       const like = DEMO_CUSTOMERS[template];
       // A number of periods makes a daily history that long (the bench's 10,000-invoice customer).
       const history = periods ? { periods: Number(periods), interval: 'day' as const } : {};
-      const plan = like.plan && { ...like.plan, ...history, ...(currency ? { currency } : {}), numberPrefix: `T${label.toUpperCase()}` };
-      ids[label] = await ensureCustomer(tx, accountId!, { ...like, plan, externalId: `test_${label}`, email: `${label.toLowerCase()}@example.com`, name: label }, new Date(Date.now() - Number(daysAgo) * 86_400_000));
+      // Their history is imported whatever the template's: no engine runs here, and tests read it as of the days ago given.
+      const lastOpen = like.plan?.history.from === 'imported' && like.plan.history.lastOpen;
+      const plan = like.plan && { ...like.plan, ...history, ...(currency ? { currency } : {}), history: { from: 'imported' as const, numberPrefix: `T${label.toUpperCase()}`, lastOpen } };
+      ids[label] = (await ensureCustomer(tx, accountId!, { ...like, plan, externalId: `test_${label}`, email: `${label.toLowerCase()}@example.com`, name: label }, new Date(Date.now() - Number(daysAgo) * 86_400_000))).customerId;
     }
   },
   { timeout: 60_000 },

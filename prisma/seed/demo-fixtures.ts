@@ -7,6 +7,8 @@ import type { TCardBrand } from '../../lib/payments/card-number';
 type TDemoAccount = {
   name: string;
   kind: 'merchant' | 'platform';
+  /** Its invoices and receipts are numbered ACME-0001, ACME-R0001, … */
+  invoicePrefix: string;
   branding: Omit<Prisma.CheckoutSettingsUncheckedCreateInput, 'accountId' | 'address'> & { address?: TPostalAddress };
   portal: Omit<Prisma.PortalConfigurationUncheckedCreateInput, 'accountId'>;
 };
@@ -16,6 +18,7 @@ export const DEMO_ACCOUNTS: Record<'merchant' | 'otherMerchant' | 'platform', TD
   merchant: {
     name: 'Acme Cloud',
     kind: 'merchant',
+    invoicePrefix: 'ACME',
     branding: {
       displayName: 'Acme Cloud',
       brandColor: '#4338ca',
@@ -33,6 +36,7 @@ export const DEMO_ACCOUNTS: Record<'merchant' | 'otherMerchant' | 'platform', TD
   otherMerchant: {
     name: 'Kopi Nusantara',
     kind: 'merchant',
+    invoicePrefix: 'KOPI',
     branding: {
       displayName: 'Kopi Nusantara',
       brandColor: '#9a3412',
@@ -50,6 +54,7 @@ export const DEMO_ACCOUNTS: Record<'merchant' | 'otherMerchant' | 'platform', TD
   platform: {
     name: 'Forjio Platform',
     kind: 'platform',
+    invoicePrefix: 'FORJIO',
     branding: { displayName: 'Forjio Platform' },
     portal: {},
   },
@@ -72,10 +77,16 @@ export type TDemoCustomer = {
     interval: 'day' | 'week' | 'month';
     /** The subscription's tax rate (percentage as the API takes it). */
     taxRate?: { displayName: string; percentage: string; inclusive: boolean; country: string };
+    /** How many periods have been invoiced, the current one included. */
     periods: number;
-    numberPrefix: string;
     cancelAtPeriodEnd?: boolean;
-    lastOpen?: boolean;
+    /**
+     * Where those invoices come from. `engine`: the subscription was brought over one period before
+     * the first, and the billing engine renewed and charged every period since, as it would have
+     * (its numbers, taxes, payments and events). `imported`: all of them brought in as a merchant's
+     * past invoices are, with the numbers of the system they come from.
+     */
+    history: { from: 'engine' } | { from: 'imported'; numberPrefix: string; lastOpen?: boolean };
   };
 };
 
@@ -89,7 +100,7 @@ export const DEMO_CUSTOMERS: Record<
     email: 'ava.active@example.com',
     name: 'Ava Active',
     cards: [{ brand: 'visa', last4: '4242', expMonth: 12, yearsToExpiry: 3 }],
-    plan: { product: 'Acme Cloud Pro', currency: 'USD', unitAmount: 2900, interval: 'month', periods: 6, numberPrefix: 'ACME1001' },
+    plan: { product: 'Acme Cloud Pro', currency: 'USD', unitAmount: 2900, interval: 'month', periods: 6, history: { from: 'engine' } },
   },
   canceling: {
     account: 'merchant',
@@ -103,8 +114,8 @@ export const DEMO_CUSTOMERS: Record<
       unitAmount: 9900,
       interval: 'month',
       periods: 3,
-      numberPrefix: 'ACME1002',
       cancelAtPeriodEnd: true,
+      history: { from: 'engine' },
     },
   },
   manyInvoices: {
@@ -126,8 +137,7 @@ export const DEMO_CUSTOMERS: Record<
       interval: 'week',
       taxRate: { displayName: 'VAT', percentage: '21', inclusive: false, country: 'NL' },
       periods: 250,
-      numberPrefix: 'ACME1003',
-      lastOpen: true,
+      history: { from: 'imported', numberPrefix: 'ACME1003', lastOpen: true },
     },
   },
   noPaymentMethod: {
@@ -154,7 +164,7 @@ export const DEMO_CUSTOMERS: Record<
       interval: 'month',
       taxRate: { displayName: 'PPN', percentage: '11', inclusive: false, country: 'ID' },
       periods: 4,
-      numberPrefix: 'ACME1004',
+      history: { from: 'engine' },
     },
   },
   otherMerchant: {
@@ -171,7 +181,7 @@ export const DEMO_CUSTOMERS: Record<
       interval: 'month',
       taxRate: { displayName: 'PPN', percentage: '11', inclusive: false, country: 'ID' },
       periods: 5,
-      numberPrefix: 'KOPI2001',
+      history: { from: 'engine' },
     },
   },
 };

@@ -1,15 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../lib/db/apply-migrations';
+import { useDb } from '../../lib/db/get-db';
 import { isId } from '../../lib/ids/new-id';
 import { openScratchDb, type TScratchDb } from '../../lib/testing/scratch-database';
 import { seedDemoData } from './seed-demo-data';
 
 let scratch: TScratchDb;
 const masterKey = Buffer.alloc(32, 3);
+// The engine's payment processor keeps its files in the configured folder: a scratch one, not the checkout's.
+process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'plugipay-seed-'));
 
 beforeEach(async () => {
   scratch = await openScratchDb();
   await applyMigrations(scratch.db.sql);
+  // The seed writes through the process's database, as `npm run db:seed` does.
+  useDb(scratch.db);
 });
 afterEach(async () => {
   await scratch.dispose();
@@ -29,17 +37,17 @@ async function rowCounts() {
 
 describe('seedDemoData', () => {
   it('is idempotent: a second run writes no row and returns the same credentials', async () => {
-    const first = await seedDemoData(scratch.db.prisma, { masterKey, baseUrl: 'http://localhost:3000' });
+    const first = await seedDemoData({ masterKey, baseUrl: 'http://localhost:3000' });
     const counts = await rowCounts();
     expect(counts.Invoice).toBeGreaterThan(250);
 
-    const second = await seedDemoData(scratch.db.prisma, { masterKey, baseUrl: 'http://localhost:3000' });
+    const second = await seedDemoData({ masterKey, baseUrl: 'http://localhost:3000' });
     expect(second).toEqual(first);
     expect(await rowCounts()).toEqual(counts);
   });
 
   it('writes the demo data that the contract promises', async () => {
-    const creds = await seedDemoData(scratch.db.prisma, { masterKey, baseUrl: 'http://localhost:3000' });
+    const creds = await seedDemoData({ masterKey, baseUrl: 'http://localhost:3000' });
     const { prisma } = scratch.db;
     for (const account of [creds.merchant, creds.otherMerchant, creds.platform]) {
       expect(isId('account', account.accountId)).toBe(true);
@@ -90,9 +98,16 @@ describe('seedDemoData', () => {
     expect(events.filter((e) => e.type === 'plugipay.customer.created.v1')).toHaveLength(merchantCustomers.length);
     expect(events.filter((e) => e.type === 'plugipay.invoice.created.v1')).toHaveLength(await prisma.invoice.count({ where: { accountId: creds.merchant.accountId } }));
 
-    expect(await prisma.paymentMethod.count({ where: { customerId: c.noPaymentMethod } })).toBe(0);
+    // The other subscriptions' periods were renewed and charged by the billing engine, in calendar order.
+    const renewed = await prisma.invoice.findMany({ where: { customerId: c.active }, orderBy: { issuedAt: 'asc' }, include: { payments: true } });
+    expect(renewed.map((i) => [i.billingReason, i.status, i.payments.map((p) => [p.status, p.amount])])).toEqual(Array(6).fill(['subscription_cycle', 'paid', [['succeeded', 2900n]]]));
+    expect(renewed.at(-1)!.periodStart).toEqual(active.currentPeriodStart);
+    expect(renewed.at(-1)!.periodEnd).toEqual(active.currentPeriodEnd);
+    const merchantNumbers = await prisma.invoice.findMany({ where: { customerId: { in: [c.active, c.canceling, c.idr] } }, orderBy: { issuedAt: 'asc' }, select: { number: true } });
+    expect(merchantNumbers.map((i) => i.number)).toEqual(merchantNumbers.map((i) => i.number).sort());
     const idrInvoices = await prisma.invoice.findMany({ where: { customerId: c.idr } });
-    expect(idrInvoices.length).toBeGreaterThan(0);
-    expect(idrInvoices.every((i) => i.currency === 'IDR' && i.total === i.subtotal + i.tax)).toBe(true);
+    expect(idrInvoices.map((i) => [i.currency, i.subtotal, i.tax, i.total])).toEqual(Array(4).fill(['IDR', 150000n, 16500n, 166500n]));
+
+    expect(await prisma.paymentMethod.count({ where: { customerId: c.noPaymentMethod } })).toBe(0);
   });
 });

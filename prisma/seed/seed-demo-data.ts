@@ -2,7 +2,10 @@ import 'server-only';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revealApiKeySecret } from '../../lib/api-keys/reveal-api-key-secret';
 import { API_SCOPES, type TApiScope } from '../../lib/api-keys/scopes';
-import type { PrismaClient, Prisma } from '../../lib/db/generated/client';
+import type { Prisma } from '../../lib/db/generated/client';
+import { getPrisma } from '../../lib/db/get-db';
+import { runEngineThrough } from '../../lib/billing-engine/run-engine';
+import { updateSubscription } from '../../lib/subscriptions/manage-subscriptions';
 import { newId } from '../../lib/ids/new-id';
 import { addInterval } from '../../lib/billing-engine/add-interval';
 import { pastInvoices } from './past-invoices';
@@ -10,7 +13,6 @@ import { importRecord, type TImportRecord } from '../../lib/import/import-record
 import { importInvoices } from '../../lib/import/import-invoice';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, type TDemoCustomer } from './demo-fixtures';
 import { fixedId } from './fixed-id';
-import { defaultInvoicePrefix } from '../../lib/accounts/new-account';
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,15 +32,14 @@ const ACCOUNT_IDS = {
 };
 
 /**
- * Writes the demo data of ../shared/CONTRACT.md "Demo data". Idempotent: each piece is found by
- * a stable key (fixed account ids, key names, customers' external ids) and created only when
- * missing, all in one transaction, so a second run changes nothing and a failed run leaves nothing.
+ * Writes the demo data of ../shared/CONTRACT.md "Demo data" into the process's database.
+ * Idempotent: each piece is found by a stable key (fixed account ids, key names, customers'
+ * external ids) and created only when missing, all in one transaction, so a second run changes
+ * nothing and a failed run leaves nothing; then the billing engine runs the new subscriptions'
+ * periods up to `now`, so that their invoices and payments are the engine's own.
  */
-export async function seedDemoData(
-  prisma: PrismaClient,
-  { masterKey, baseUrl, now = new Date() }: { masterKey: Buffer; baseUrl: string; now?: Date },
-): Promise<TDemoCredentials> {
-  return prisma.$transaction(
+export async function seedDemoData({ masterKey, baseUrl, now = new Date() }: { masterKey: Buffer; baseUrl: string; now?: Date }): Promise<TDemoCredentials> {
+  const { credentials, histories } = await getPrisma().$transaction(
     async (tx) => {
       await upsertAccounts(tx);
       const key = (accountId: string, name: string, scopes: readonly TApiScope[]) =>
@@ -49,10 +50,13 @@ export async function seedDemoData(
       const platformKey = await key(ACCOUNT_IDS.platform, 'Demo platform key', API_SCOPES);
 
       const customers = {} as TDemoCredentials['customers'];
+      const histories: TEngineHistory[] = [];
       for (const [name, customer] of Object.entries(DEMO_CUSTOMERS) as [keyof typeof DEMO_CUSTOMERS, TDemoCustomer][]) {
-        customers[name] = await ensureCustomer(tx, ACCOUNT_IDS[customer.account], customer, now);
+        const ensured = await ensureCustomer(tx, ACCOUNT_IDS[customer.account], customer, now);
+        customers[name] = ensured.customerId;
+        if (ensured.history) histories.push(ensured.history);
       }
-      return {
+      const credentials: TDemoCredentials = {
         baseUrl,
         merchant: { accountId: ACCOUNT_IDS.merchant, ...merchantKey },
         otherMerchant: { accountId: ACCOUNT_IDS.otherMerchant, ...otherKey },
@@ -60,9 +64,28 @@ export async function seedDemoData(
         platform: { accountId: ACCOUNT_IDS.platform, ...platformKey, managedAccountId: ACCOUNT_IDS.merchant },
         customers,
       };
+      return { credentials, histories };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  await runEngineHistories(histories, now);
+  return credentials;
+}
+
+/** A demo subscription just brought over, whose periods since the billing engine is to run. */
+type TEngineHistory = { accountId: string; customerId: string; subscriptionId: string; cancelAtPeriodEnd: boolean };
+
+/**
+ * The engine renews and charges the new demo subscriptions at each of their period ends up to
+ * `now`, all of them in time order (the account's invoice and receipt numbers follow the calendar,
+ * as they would have). It runs once the customers are committed: the engine works in transactions
+ * of its own. Only the customers made by this run, so that no one else's billing is run in the
+ * past; a second run makes none. A cancellation the customer asked for comes last, at `now`.
+ */
+async function runEngineHistories(histories: readonly TEngineHistory[], now: Date): Promise<void> {
+  if (histories.length === 0) return;
+  await runEngineThrough({ clockId: null, customerIds: histories.map((h) => h.customerId) }, now);
+  for (const h of histories.filter((h) => h.cancelAtPeriodEnd)) await updateSubscription(h.accountId, h.subscriptionId, { cancelAtPeriodEnd: true }, now);
 }
 
 async function upsertAccounts(tx: Tx) {
@@ -71,7 +94,7 @@ async function upsertAccounts(tx: Tx) {
     const { branding: { address, ...branding }, portal, ...account } = DEMO_ACCOUNTS[name];
     const id = ACCOUNT_IDS[name];
     const platformAccountId = name === 'merchant' ? ACCOUNT_IDS.platform : null;
-    await tx.account.upsert({ where: { id }, update: {}, create: { id, ...account, platformAccountId, invoicePrefix: defaultInvoicePrefix(id), createdAt: new Date(Date.UTC(2024, 0, 15)) } });
+    await tx.account.upsert({ where: { id }, update: {}, create: { id, ...account, platformAccountId, createdAt: new Date(Date.UTC(2024, 0, 15)) } });
     await tx.checkoutSettings.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...branding, address } });
     await tx.portalConfiguration.upsert({ where: { accountId: id }, update: {}, create: { accountId: id, ...portal } });
   }
@@ -91,11 +114,11 @@ async function ensureApiKey(
  * is (`npm run import`): the same functions and checks, in the seed's transaction. The cards are
  * written as the processor would hold them: no API or file takes a card number.
  */
-export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer, now: Date): Promise<string> {
+export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer, now: Date): Promise<{ customerId: string; history?: TEngineHistory }> {
   const existing = await tx.customer.findUnique({ where: { accountId_externalId: { accountId, externalId: c.externalId } } });
-  if (existing) return existing.id;
-  const bring = async (record: TImportRecord) => {
-    const outcome = await importRecord(accountId, record, { tx, now });
+  if (existing) return { customerId: existing.id };
+  const bring = async (record: TImportRecord, at = now) => {
+    const outcome = await importRecord(accountId, record, { tx, now: at });
     if (outcome.outcome === 'failed') throw new Error(`demo ${record.object} ${record.id}: ${outcome.reason}`);
     return outcome.id;
   };
@@ -123,7 +146,7 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
     isDefault: i === 0,
   }));
   if (cards.length > 0) await tx.paymentMethod.createMany({ data: cards });
-  if (!c.plan) return customerId;
+  if (!c.plan) return { customerId };
 
   const { plan } = c;
   const product = `${c.externalId}-product`;
@@ -136,17 +159,25 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
   const currentPeriodStart = addInterval(now, plan.interval, 0);
   currentPeriodStart.setUTCDate(currentPeriodStart.getUTCDate() - (plan.interval === 'month' ? 9 : plan.interval === 'week' ? 2 : 0));
   currentPeriodStart.setUTCHours(0, 0, 0, 0);
-  await bring({
-    object: 'subscription',
-    id: subscription,
-    customer: c.externalId,
-    items: [{ price }],
-    ...(taxRate ? { taxRates: [taxRate.id] } : {}),
-    currentPeriodStart: currentPeriodStart.toISOString(),
-    currentPeriodEnd: addInterval(currentPeriodStart, plan.interval, 1).toISOString(),
-    ...(plan.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true } : {}),
-  });
-  const history = pastInvoices({
+  const { history } = plan;
+  // Brought over one period before the first invoice the engine makes (that period was paid elsewhere).
+  const since = history.from === 'engine' ? addInterval(currentPeriodStart, plan.interval, -plan.periods) : currentPeriodStart;
+  const subscriptionId = await bring(
+    {
+      object: 'subscription',
+      id: subscription,
+      customer: c.externalId,
+      items: [{ price }],
+      ...(taxRate ? { taxRates: [taxRate.id] } : {}),
+      currentPeriodStart: since.toISOString(),
+      currentPeriodEnd: addInterval(since, plan.interval, 1).toISOString(),
+      ...(plan.cancelAtPeriodEnd && history.from === 'imported' ? { cancelAtPeriodEnd: true } : {}),
+    },
+    since,
+  );
+  if (history.from === 'engine') return { customerId, history: { accountId, customerId, subscriptionId, cancelAtPeriodEnd: Boolean(plan.cancelAtPeriodEnd) } };
+
+  const past = pastInvoices({
     customer: c.externalId,
     subscription,
     price,
@@ -158,13 +189,13 @@ export async function ensureCustomer(tx: Tx, accountId: string, c: TDemoCustomer
     periods: plan.periods,
     currentPeriodStart,
     card: { brand: c.cards[0]!.brand, last4: c.cards[0]!.last4 },
-    numberPrefix: plan.numberPrefix,
-    lastOpen: plan.lastOpen,
+    numberPrefix: history.numberPrefix,
+    lastOpen: history.lastOpen,
   });
-  const outcomes = await importInvoices(accountId, history, { tx, now });
+  const outcomes = await importInvoices(accountId, past, { tx, now });
   const refused = outcomes.findIndex((o) => o.outcome === 'failed');
-  if (refused >= 0) throw new Error(`demo invoice ${history[refused]!.id}: ${(outcomes[refused] as { reason: string }).reason}`);
-  return customerId;
+  if (refused >= 0) throw new Error(`demo invoice ${past[refused]!.id}: ${(outcomes[refused] as { reason: string }).reason}`);
+  return { customerId };
 }
 
 // One rate per name and percentage in an account: the demo's customers share their VAT and PPN.
