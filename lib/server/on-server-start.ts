@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '../config/get-config';
 import { startBillingWorker } from '../billing-engine/billing-worker';
-import { startEmbeddedUpkeep } from '../db/embedded-upkeep';
+import { startDatabaseUpkeep } from '../db/database-upkeep';
 import { closeDb } from '../db/get-db';
 import { logger } from '../log/logger';
 import { startDeliveryWorker } from '../webhooks/delivery-worker';
@@ -20,8 +20,7 @@ export function onServerStart(): void {
   }
   const worker = getConfig().webhookWorker ? startDeliveryWorker() : undefined;
   const engine = getConfig().billingWorker ? startBillingWorker() : undefined;
-  // A PostgreSQL server has autovacuum; the embedded database has only this.
-  const upkeep = getConfig().databaseUrl ? undefined : startEmbeddedUpkeep();
+  const upkeep = startDatabaseUpkeep();
   // lib/cli/serve.ts calls this after the HTTP server has stopped taking requests.
   (globalThis as Record<symbol, unknown>)[SHUTDOWN] = async () => {
     await Promise.all([worker?.stop(), engine?.stop(), upkeep?.stop()]);
