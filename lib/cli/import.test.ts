@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScratchServer, type TScratchServer } from '../testing/scratch-server';
 import { signedFetch } from '../testing/signed-fetch';
-import { defaultInvoicePrefix } from '../accounts/new-account';
+import { DEMO_ACCOUNTS } from '../../prisma/seed/demo-fixtures';
 
 let server: TScratchServer;
 beforeAll(async () => {
@@ -107,7 +107,7 @@ describe('npm run import', () => {
         paidInvoice,
         openInvoice,
         invoice({ total: 4355 }),
-        invoice({ number: `${defaultInvoicePrefix(account)}-0042` }),
+        invoice({ number: `${DEMO_ACCOUNTS.merchant.invoicePrefix}-0042` }),
         invoice({ number: 'STU-2025-0007' }),
         invoice({ issuedAt: at(2), paidAt: undefined, status: 'open' }),
         invoice({ currency: 'USD', lines: [{ description: 'Studio', unitAmount: 100 }] }),
@@ -150,7 +150,7 @@ describe('npm run import', () => {
       ]);
       const payments = (await get(`/api/v1/payments?customer=${customer!.id}`)).data;
       expect(payments).toMatchObject([
-        { invoice: invoices[0]!.id, amount: 2500, status: 'succeeded', card: null, receiptNumber: expect.stringMatching(new RegExp(`^${defaultInvoicePrefix(account)}-R\\d+$`)) },
+        { invoice: invoices[0]!.id, amount: 2500, status: 'succeeded', card: null, receiptNumber: expect.stringMatching(new RegExp(`^${DEMO_ACCOUNTS.merchant.invoicePrefix}-R\\d+$`)) },
         { invoice: invoices[1]!.id, amount: 4356, status: 'succeeded', receiptNumber: 'STU-R-0007', card: { brand: 'visa', last4: '4242' } },
       ]);
       // History announces itself as created, never as money moving now.
