@@ -5,7 +5,9 @@ import { expect, hasHorizontalScroll, test } from '../support/test';
 import { messagesOf, MISSING_MESSAGE, spaces } from './support';
 
 test('every locale renders the overview and an invoice PDF without a missing message', async ({ page, baseURL, credentials, fixtures }) => {
-  test.setTimeout(120_000);
+  // Eight locales, seven pages and a PDF each, one after another (one customer: one login at a time);
+  // about 100 s on a busy machine.
+  test.setTimeout(300_000);
   for (const locale of LOCALES) {
     const m = messagesOf(locale);
     const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eLocales, locale });
