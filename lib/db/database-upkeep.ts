@@ -19,9 +19,10 @@ export async function upkeepRound(sql: TSqlRunner, { everything = false } = {}):
     return ['*'];
   }
   const due = await sql.query<{ name: string; vacuum: boolean }>(`
-    SELECT quote_ident(s.relname) AS "name", s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) AS "vacuum"
-    FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-    WHERE s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) OR s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)`);
+    SELECT "name", "vacuum" FROM (
+      SELECT quote_ident(s.relname) AS "name", s.n_mod_since_analyze > 50 + 0.1 * t.rows AS "analyze", s.n_dead_tup > 50 + 0.2 * t.rows AS "vacuum"
+      FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid, LATERAL (SELECT greatest(c.reltuples, 0) AS rows) t
+    ) tables WHERE "analyze" OR "vacuum"`);
   for (const table of due) await sql.exec(table.vacuum ? `VACUUM (ANALYZE) ${table.name}` : `ANALYZE ${table.name}`);
   return due.map((table) => table.name);
 }

@@ -23,7 +23,7 @@ export function onServerStart(): void {
   const upkeep = startDatabaseUpkeep();
   // lib/cli/serve.ts calls this after the HTTP server has stopped taking requests.
   (globalThis as Record<symbol, unknown>)[SHUTDOWN] = async () => {
-    await Promise.all([worker?.stop(), engine?.stop(), upkeep?.stop()]);
+    await Promise.all([worker?.stop(), engine?.stop(), upkeep.stop()]);
     await closeDb();
   };
 }

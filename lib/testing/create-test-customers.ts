@@ -20,10 +20,10 @@ await db.prisma.$transaction(
       const [, template, daysAgo = '0', currency, periods] = /^([^@:#]+)(?:@(\d+))?(?::([A-Z]{3}))?(?:#(\d+))?$/.exec(rest)! as unknown as [string, keyof typeof DEMO_CUSTOMERS, string?, string?, string?];
       const like = DEMO_CUSTOMERS[template];
       // A number of periods makes a daily history that long (the bench's 10,000-invoice customer).
-      const history = periods ? { periods: Number(periods), interval: 'day' as const } : {};
+      const daily = periods ? { periods: Number(periods), interval: 'day' as const } : {};
       // Their history is imported whatever the template's: no engine runs here, and tests read it as of the days ago given.
       const lastOpen = like.plan?.history.from === 'imported' && like.plan.history.lastOpen;
-      const plan = like.plan && { ...like.plan, ...history, ...(currency ? { currency } : {}), history: { from: 'imported' as const, numberPrefix: `T${label.toUpperCase()}`, lastOpen } };
+      const plan = like.plan && { ...like.plan, ...daily, ...(currency ? { currency } : {}), history: { from: 'imported' as const, numberPrefix: `T${label.toUpperCase()}`, lastOpen } };
       ids[label] = (await ensureCustomer(tx, accountId!, { ...like, plan, externalId: `test_${label}`, email: `${label.toLowerCase()}@example.com`, name: label }, new Date(Date.now() - Number(daysAgo) * 86_400_000))).customerId;
     }
   },
