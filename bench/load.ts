@@ -44,18 +44,20 @@ export function median(values: number[]): number {
 
 /**
  * The median latency in ms (to the microsecond, which autocannon's whole milliseconds cannot give
- * for a floor of a few ms) of GETs sent back to back on `connections` kept-alive connections.
+ * for a floor of a few ms) of GETs sent back to back on `connections` kept-alive connections; `url`
+ * may name each request's own (a different document each time).
  */
-export async function latencyP50({ url, connections, seconds, headers = {}, expect }: { url: string; connections: number; seconds: number; headers?: Record<string, string>; expect: number[] }): Promise<number> {
+export async function latencyP50({ url, connections, seconds, headers = {}, expect }: { url: string | (() => string); connections: number; seconds: number; headers?: Record<string, string>; expect: number[] }): Promise<number> {
   const times: number[] = [];
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
+        const target = typeof url === 'string' ? url : url();
         const started = performance.now();
-        const res = await fetch(url, { headers, redirect: 'manual' });
+        const res = await fetch(target, { headers, redirect: 'manual' });
         await res.arrayBuffer();
-        if (!expect.includes(res.status)) throw new Error(`GET ${url}: ${res.status}`);
+        if (!expect.includes(res.status)) throw new Error(`GET ${target}: ${res.status}`);
         times.push(performance.now() - started);
       }
     }),

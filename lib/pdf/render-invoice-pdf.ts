@@ -1,4 +1,5 @@
 import 'server-only';
+import { drawnPdf } from './drawn-pdf-cache';
 import { invoiceBuyer, type TBuyer } from '../billing/buyer';
 import type { TInvoiceDetail } from '../billing/get-invoice-or-throw';
 import { issuedTaxSummary } from '../billing/invoice-math/compute-invoice';
@@ -17,7 +18,11 @@ type TInput = { invoice: TInvoiceDetail; branding: TBranding; customer: TBuyer; 
 // An invoice as a tagged PDF with real, selectable text, in the portal's locale and the invoice's
 // currency, with what EU VAT and Indonesian tax invoices must carry: both parties' legal details
 // and tax IDs, the service period, and the tax per rate with its taxable amount.
-export async function renderInvoicePdf({ invoice, branding, customer, locale }: TInput): Promise<Buffer> {
+export function renderInvoicePdf(input: TInput): Promise<Buffer> {
+  return drawnPdf('invoice', input, () => drawInvoicePdf(input));
+}
+
+async function drawInvoicePdf({ invoice, branding, customer, locale }: TInput): Promise<Buffer> {
   const t = await pdfTranslator(locale);
   const money = (amount: bigint) => formatMoney({ amount, currency: invoice.currency }, locale);
   const date = (d: Date) => formatDate(d, locale);

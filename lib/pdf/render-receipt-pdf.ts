@@ -1,4 +1,5 @@
 import 'server-only';
+import { drawnPdf } from './drawn-pdf-cache';
 import type { TBuyer } from '../billing/buyer';
 import type { TPaymentDetail } from '../billing/get-payment-or-throw';
 import { issuedTaxSummary } from '../billing/invoice-math/compute-invoice';
@@ -17,7 +18,11 @@ type TInput = { payment: TPaymentDetail; branding: TBranding; customer: TBuyer; 
 
 // A receipt as a tagged PDF: how much was paid, when and with which card, to whom, and for what
 // (the lines and taxes of the invoice it settled).
-export async function renderReceiptPdf({ payment, branding, customer, locale }: TInput): Promise<Buffer> {
+export function renderReceiptPdf(input: TInput): Promise<Buffer> {
+  return drawnPdf('receipt', input, () => drawReceiptPdf(input));
+}
+
+async function drawReceiptPdf({ payment, branding, customer, locale }: TInput): Promise<Buffer> {
   const t = await pdfTranslator(locale);
   const money = (amount: bigint, currency = payment.currency) => formatMoney({ amount, currency }, locale);
   const date = formatDate(payment.createdAt, locale);
