@@ -44,7 +44,7 @@ export async function PlanChangePreview({ preview, behavior, card, locale }: TPr
       <section aria-labelledby="due-today" className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
         <h2 className="flex justify-between gap-4 text-lg font-semibold">
           <span id="due-today">{t('dueToday')}</span>
-          <Money amount={dueNow?.total ?? 0n} currency={subscription.currency} locale={locale} className="tabular-nums" />
+          <Money amount={dueNow?.amountDue ?? 0n} currency={subscription.currency} locale={locale} className="tabular-nums" />
         </h2>
         {todayNote && <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{todayNote}</p>}
         {dueNow && <ChargeLines charge={dueNow} locale={locale} label={t('dueToday')} />}
@@ -53,7 +53,7 @@ export async function PlanChangePreview({ preview, behavior, card, locale }: TPr
       <section aria-labelledby="next-invoice" className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
         <h2 className="flex justify-between gap-4 text-lg font-semibold">
           <span id="next-invoice">{t('nextInvoice', { date: formatDate(next.date, locale) })}</span>
-          <Money amount={next.charge.total} currency={subscription.currency} locale={locale} className="tabular-nums" />
+          <Money amount={next.charge.amountDue} currency={subscription.currency} locale={locale} className="tabular-nums" />
         </h2>
         <ChargeLines charge={next.charge} locale={locale} label={t('nextInvoice', { date: formatDate(next.date, locale) })} />
       </section>
@@ -63,7 +63,7 @@ export async function PlanChangePreview({ preview, behavior, card, locale }: TPr
           price={price.id}
           quantity={quantity}
           prorationDate={preview.prorationDate}
-          amountToday={dueNow ? formatMoney({ amount: dueNow.total, currency: subscription.currency }, locale) : null}
+          amountToday={dueNow ? formatMoney({ amount: dueNow.amountDue, currency: subscription.currency }, locale) : null}
           scheduledFor={preview.timing === 'period_end' ? formatDate(subscription.currentPeriodEnd, locale) : null}
         />
       </QueryProvider>

@@ -21,7 +21,7 @@ export async function UpcomingCharge({ subscription, locale, className: text = '
   return (
     <>
       {pause}
-      <p className={text}>{t('nextCharge', { amount: formatMoney({ amount: charge.total, currency: charge.currency }, locale), date: formatDate(charge.date, locale) })}</p>
+      <p className={text}>{t('nextCharge', { amount: formatMoney({ amount: charge.amountDue, currency: charge.currency }, locale), date: formatDate(charge.date, locale) })}</p>
       <NextChargeBreakdown charge={charge} locale={locale} />
     </>
   );

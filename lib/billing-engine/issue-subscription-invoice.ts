@@ -7,6 +7,7 @@ import { recordEvents, type TEventType } from '../webhooks/record-event';
 import { takeDocumentNumber } from './document-numbers';
 import { dueDate } from './due-date';
 import { buyerSnapshot } from '../billing/buyer';
+import { settleBalance } from '../billing/customer-balance';
 
 type TIssue = {
   subscription: TRenewableSubscription;
@@ -35,8 +36,10 @@ export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { s
   const charge = given ?? subscriptionCharge(subscription, periodStart);
   const invoiceId = newId('invoice');
   const draft = paused === 'keep_as_draft';
-  // Nothing to pay (a credit larger than the period's charge is not carried over: docs/billing.md).
-  const paidNow = !draft && charge.total <= 0n;
+  // A draft spends no credit until it is finalized; a finalized invoice is settled against the balance.
+  const balance = draft ? { startingBalance: 0n, endingBalance: 0n, amountDue: charge.total } : await settleBalance(tx, { accountId, customerId: customer.id, currency: subscription.currency }, charge.total, at, subscription.customer.balances);
+  // Nothing to pay: a zero total, or one the customer's credit covers (a negative total adds to it).
+  const paidNow = !draft && balance.amountDue === 0n;
   const closed = paidNow || paused !== null;
   await tx.invoice.create({
     data: {
@@ -55,6 +58,8 @@ export async function issueSubscriptionInvoice(tx: Prisma.TransactionClient, { s
       tax: charge.tax,
       inclusiveTax: charge.inclusiveTax,
       total: charge.total,
+      startingBalance: balance.startingBalance,
+      endingBalance: balance.endingBalance,
       periodStart,
       periodEnd,
       issuedAt: at,

@@ -60,7 +60,7 @@ export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoic
     if (result.code === 'authentication_required') await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.payment_action_required.v1');
     return { paid: false, paymentId: payment.id, code: result.code };
   }
-  await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'paid', amountPaid: invoice.total, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null } });
+  await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'paid', amountPaid: invoice.amountPaid + amount, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null } });
   await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.paid.v1');
   if (invoice.subscriptionId) await reactivateIfSettled(tx, { accountId, subscriptionId: invoice.subscriptionId });
   return { paid: true, paymentId: payment.id };

@@ -15,7 +15,7 @@ import { moveSubscription } from './subscription-standing';
  * is paused, it is kept as a draft, marked uncollectible or voided instead.
  */
 export async function renewSubscription(tx: Prisma.TransactionClient, subscriptionId: string, at: Date): Promise<void> {
-  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: { ...RENEWAL_INCLUDE, customer: true } });
+  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, include: { ...RENEWAL_INCLUDE, customer: { include: RENEWAL_INCLUDE.customer.select } } });
   const ref = { accountId: subscription.accountId, subscriptionId };
   const start = subscription.currentPeriodEnd;
   if (subscription.cancelAtPeriodEnd) {

@@ -12,7 +12,7 @@ import { recordEvent } from '../webhooks/record-event';
 import type { TActionScope, TCustomerScope } from './customer-scope';
 import { findLiveSubscription } from './live-subscriptions';
 import { findPlanPrice, seatsRefusal, planChangeRefusal, planOptions, type TPlanOption, type TPlanPrice } from './plan-options';
-import { prorationCharge, renewalCharge, subscriptionCharge, RENEWAL_INCLUDE, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
+import { prorationCharge, renewalCharge, subscriptionCharge, withCredit, RENEWAL_INCLUDE, type TRenewableSubscription, type TRenewalCharge } from './renewal-charge';
 
 export type TPlanChoice = { subscriptionId: string; price: string; quantity?: number };
 
@@ -83,9 +83,9 @@ export type TPlanChangePreview = {
   /** The moment the change is prorated from; confirming with it bills exactly this preview. */
   prorationDate: number;
   /** Invoiced and charged at once (always_invoice), or null. */
-  dueNow: TSubscriptionCharge | null;
+  dueNow: TRenewalCharge | null;
   /** The next renewal's invoice with the change made, and when it comes. */
-  next: { charge: TSubscriptionCharge; date: Date };
+  next: { charge: TRenewalCharge; date: Date };
 };
 
 /**
@@ -109,10 +109,13 @@ export async function previewPlanChange(scope: TCustomerScope, choice: TPlanChoi
     if (!now || newPeriod) await keepForNextInvoice(tx, subscription, prorations, at);
     const after = await reload(tx, subscription);
     // The prorations kept are billed today: the next renewal has none of them.
-    if (newPeriod) return { dueNow: subscriptionCharge(after, after.currentPeriodStart), after: { ...after, pendingProrations: [] } };
-    return { dueNow: now ? prorationCharge(after, prorations, at) : null, after };
+    if (newPeriod) return { dueNow: withCredit(after.customer, subscriptionCharge(after, after.currentPeriodStart)), after: { ...after, pendingProrations: [] } };
+    return { dueNow: now ? withCredit(after.customer, prorationCharge(after, prorations, at)) : null, after };
   });
-  return { ...checked, prorationDate: Math.floor(at.getTime() / 1000), dueNow: billed.dueNow, next: { charge: renewalCharge(billed.after), date: billed.after.currentPeriodEnd } };
+  const { dueNow, after } = billed;
+  // What today's invoice spends of the customer's credit is not there for the renewal.
+  const renewing = dueNow ? { ...after, customer: { balances: [{ currency: dueNow.currency, balance: dueNow.endingBalance }] } } : after;
+  return { ...checked, prorationDate: Math.floor(at.getTime() / 1000), dueNow, next: { charge: renewalCharge(renewing), date: after.currentPeriodEnd } };
 }
 
 /**

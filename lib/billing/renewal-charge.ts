@@ -1,5 +1,6 @@
 import type { TProrationLine } from '../billing-engine/prorations';
 import type { Coupon, Prisma, TaxRate } from '../db/generated/client';
+import { applyBalance } from './amount-due';
 import { computeInvoice, type TDiscountTerms } from './invoice-math/compute-invoice';
 
 /** What a subscription must be loaded with for its renewal to be computed. */
@@ -11,6 +12,8 @@ export const RENEWAL_INCLUDE = {
   pendingProrations: { where: { invoiceId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
   // A plan change waiting for the period's end: the renewal bills it.
   scheduledPrice: { include: { product: true } },
+  // The customer's credit, which "Next charge" spends as the renewal will.
+  customer: { select: { balances: { select: { currency: true, balance: true } } } },
 } as const satisfies Prisma.SubscriptionInclude;
 
 export type TRenewableSubscription = Prisma.SubscriptionGetPayload<{ include: typeof RENEWAL_INCLUDE }>;
@@ -62,9 +65,18 @@ export function prorationCharge(subscription: TRenewableSubscription, prorations
 
 export type TSubscriptionCharge = ReturnType<typeof subscriptionCharge>;
 
-/** What the next renewal charges, at the end of the current period. The portal shows exactly this. */
+/**
+ * What the next renewal charges, at the end of the current period, the customer's credit in its
+ * currency spent as it will be (settleBalance, applyBalance). The portal shows exactly this.
+ */
 export function renewalCharge(subscription: TRenewableSubscription) {
-  return subscriptionCharge(asRenewed(subscription), subscription.currentPeriodEnd);
+  return withCredit(subscription.customer, subscriptionCharge(asRenewed(subscription), subscription.currentPeriodEnd));
+}
+
+/** A charge with the customer's credit in its currency spent on it, as settleBalance spends it when the invoice is issued. */
+export function withCredit<TCharge extends { total: bigint; currency: string }>(customer: TRenewableSubscription['customer'], charge: TCharge) {
+  const held = customer.balances.find((b) => b.currency === charge.currency);
+  return { ...charge, ...applyBalance(charge.total, held?.balance ?? 0n) };
 }
 
 /** The subscription as it renews: a plan change scheduled for the period's end applied to its (one) item. */

@@ -9,7 +9,7 @@ import { createSubscription } from '../subscriptions/manage-subscriptions';
 import type { TActionScope, TCustomerScope } from './customer-scope';
 import { findDefaultCard } from './default-card';
 import { findPlanPrice, planOptions, seatsRefusal, type TPlanOption, type TPlanPrice } from './plan-options';
-import { RENEWAL_INCLUDE, subscriptionCharge, type TRenewableSubscription, type TSubscriptionCharge } from './renewal-charge';
+import { RENEWAL_INCLUDE, subscriptionCharge, withCredit, type TRenewableSubscription, type TRenewalCharge } from './renewal-charge';
 
 const ENDED = { status: { in: ENDED_STATUSES } };
 
@@ -24,7 +24,7 @@ export async function findEndedSubscription({ accountId, customerId }: TCustomer
 
 export type TRestartChoice = { subscriptionId: string; price: string; quantity?: number };
 
-export type TRestartPreview = { ended: TRenewableSubscription; option: TPlanOption; price: TPlanPrice; quantity: number; charge: TSubscriptionCharge };
+export type TRestartPreview = { ended: TRenewableSubscription; option: TPlanOption; price: TPlanPrice; quantity: number; charge: TRenewalCharge };
 
 type TCheckedRestart = { ended: TRenewableSubscription; option: TPlanOption; price: TPlanPrice; quantity: number };
 
@@ -64,7 +64,7 @@ export async function previewRestart(scope: TCustomerScope, choice: TRestartChoi
     scheduledPrice: null,
     scheduledQuantity: null,
   };
-  return { ...checked, charge: subscriptionCharge(fresh, now) };
+  return { ...checked, charge: withCredit(fresh.customer, subscriptionCharge(fresh, now)) };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { lockCustomer, lockInvoice } from '../db/row-locks';
 import { buyerSnapshot } from '../billing/buyer';
+import { settleBalance } from '../billing/customer-balance';
 import { dueDate } from '../billing-engine/due-date';
 import { isId, newId } from '../ids/new-id';
 import { checkTaxRates } from '../subscriptions/subscription-terms';
@@ -121,10 +122,12 @@ export async function finalizeInvoice(accountId: string, id: string, realNow = n
     if (draft.lines.length === 0) throw new ApiError('invalid_state', 'This draft has no items; add one (POST /api/v1/invoice-items) first.');
     const customer = await tx.customer.findFirstOrThrow({ where: { id: draft.customerId, accountId } });
     const now = await billingTime(tx, customer, realNow);
-    const paidNow = draft.total === 0n;
+    const balance = await settleBalance(tx, { accountId, customerId: draft.customerId, currency: draft.currency }, draft.total, now);
+    const paidNow = balance.amountDue === 0n;
     await tx.invoice.update({
       where: { id: draft.id },
       data: {
+        startingBalance: balance.startingBalance, endingBalance: balance.endingBalance,
         number: await takeDocumentNumber(tx, accountId, 'invoice'), status: paidNow ? 'paid' : 'open', issuedAt: now, paidAt: paidNow ? now : null,
         dueAt: dueDate(draft, now),
         ...buyerSnapshot(customer),

@@ -73,7 +73,9 @@ export async function upcomingInvoice(accountId: string, query: z.infer<typeof Z
     inclusiveTax: Number(charge.inclusiveTax),
     total: Number(charge.total),
     amountPaid: 0,
-    amountDue: Number(charge.total),
+    amountDue: Number(charge.amountDue),
+    startingBalance: Number(charge.startingBalance),
+    endingBalance: Number(charge.endingBalance),
     lines: charge.lines.map((line, n) => ({
       id: `upcoming_${n}`,
       object: 'invoice_line' as const,

@@ -1668,7 +1668,12 @@ export type components = {
             inclusiveTax: number;
             total: number;
             amountPaid: number;
+            /** @description What is left to pay on an open invoice: the total, less the customer’s credit it spent, less what was paid; 0 once it is closed. */
             amountDue: number;
+            /** @description The customer’s balance in this currency when the invoice was finalized; negative: a credit they held (0 on a draft). */
+            startingBalance: number;
+            /** @description Their balance after it: the credit it spent is gone, and a negative total (credits worth more than the charges) is added to it. */
+            endingBalance: number;
             /** @enum {string} */
             billingReason: "subscription_create" | "subscription_cycle" | "subscription_update" | "manual";
             /** @description Charges tried so far: the first and each retry. */
@@ -1781,6 +1786,10 @@ export type components = {
             total: number;
             amountPaid: number;
             amountDue: number;
+            /** @description The customer’s balance in this currency when the invoice was finalized; negative: a credit they held (0 on a draft). */
+            startingBalance: number;
+            /** @description Their balance after it: the credit it spent is gone, and a negative total (credits worth more than the charges) is added to it. */
+            endingBalance: number;
             lines: components["schemas"]["InvoiceLine"][];
             periodStart: string | null;
             periodEnd: string | null;

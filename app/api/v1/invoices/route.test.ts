@@ -115,6 +115,9 @@ describe('refunds', () => {
     const rest = await api(billing(), 'POST', '/api/v1/refunds', { payment: payment.id });
     expect(rest.body.amount).toBe(600);
     expect((await api(billing(), 'GET', `/api/v1/payments/${payment.id}`)).body).toMatchObject({ status: 'refunded', amountRefunded: 1000 });
+    // Its PDF is drawn again for what it now says, not served as it was drawn before.
+    const refundedPdf = await portalFetch(server.baseUrl, `/portal/receipts/${payment.id}/pdf`, cookie);
+    expect((await pdfText(new Uint8Array(await refundedPdf.arrayBuffer()))).replace(/\s+/g, ' ')).toContain('Refunded €10.00');
     expect((await api(billing(), 'POST', '/api/v1/refunds', { payment: payment.id, amount: 1 })).body.error).toMatchObject({ code: 'invalid_state' });
     expect((await api(billing(), 'GET', `/api/v1/refunds?payment=${payment.id}`)).body.data.map((r: TBody) => r.amount)).toEqual([600, 400]);
     expect((await api(server.creds.otherMerchant, 'POST', '/api/v1/refunds', { payment: payment.id, amount: 1 })).status).toBe(404);

@@ -270,6 +270,61 @@ describe('billing engine on a test clock', () => {
     expect(after.lines.map((l: TBody) => [l.price, l.amount, l.proration])).toEqual([[basic, 1000, false], [pro, -4500, true], [pro, 1500, true]]);
   });
 
+  it('keeps a credit worth more than the next invoice as the customer’s balance, spends it on their next invoices in its currency, and gives it back when one is voided', async () => {
+    const clock = await clockAt('2026-03-01T00:00:00.000Z');
+    const { customerId } = await customerOn(clock, 'tok_visa');
+    const [basic, pro] = [await monthlyPrice(1200), await monthlyPrice(3000)];
+    const sub = await subscribe({ customer: customerId, items: [{ price: pro, quantity: 3 }] });
+    await advance(clock, seconds('2026-03-16T12:00:00.000Z'));
+    const upcomingPath = `/api/v1/invoices/upcoming?customer=${customerId}&subscription=${sub.id}`;
+
+    // Half of March left: €45.00 back for three Pro seats, €6.00 for one Basic, with April's €12.00: €27.00 of credit.
+    expect((await api(billing(), 'PATCH', `/api/v1/subscriptions/${sub.id}`, { items: [{ id: sub.items[0].id, price: basic, quantity: 1 }] })).status).toBe(200);
+    expect((await api(billing(), 'GET', upcomingPath)).body).toMatchObject({ total: -2700, startingBalance: 0, endingBalance: -2700, amountDue: 0 });
+    await advance(clock, seconds('2026-04-01T01:00:00.000Z'));
+    const [april] = await invoicesOf(sub.id);
+    expect(april).toMatchObject({ total: -2700, status: 'paid', amountDue: 0, amountPaid: 0, startingBalance: 0, endingBalance: -2700 });
+    const upcoming = (await api(billing(), 'GET', upcomingPath)).body;
+    expect(upcoming).toMatchObject({ total: 1200, startingBalance: -2700, endingBalance: -1500, amountDue: 0 });
+
+    // The portal's "Next charge" spends the credit as the renewal will.
+    const { cookie } = await openLink((await mintPortalSession(server.baseUrl, billing(), { customerId })).url);
+    const overview = await (await portalFetch(server.baseUrl, '/portal', cookie)).text();
+    expect(overview).toContain('Next charge: €0.00');
+    expect(overview).toContain('Credit applied');
+
+    // Another customer of the account has no credit; this one's is not spent in another currency.
+    const other = await customerOn(clock, 'tok_visa');
+    const otherSub = await subscribe({ customer: other.customerId, items: [{ price: basic }] });
+    expect((await api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${other.customerId}&subscription=${otherSub.id}`)).body).toMatchObject({ startingBalance: 0, amountDue: 1200 });
+    const oneOff = async (currency: string, amount: number) => {
+      const draft = (await api(billing(), 'POST', '/api/v1/invoices', { customer: customerId, currency, collectionMethod: 'send_invoice', daysUntilDue: 14 })).body;
+      await api(billing(), 'POST', '/api/v1/invoice-items', { customer: customerId, invoice: draft.id, amount, currency, description: 'Extra work' });
+      return (await api(billing(), 'POST', `/api/v1/invoices/${draft.id}/finalize`)).body;
+    };
+    expect(await oneOff('USD', 2000)).toMatchObject({ status: 'open', startingBalance: 0, endingBalance: 0, amountDue: 2000 });
+
+    // A one-off invoice spends all of it and is due for the rest; voided, it gives the credit back.
+    const spending = await oneOff('EUR', 5000);
+    expect(spending).toMatchObject({ status: 'open', startingBalance: -2700, endingBalance: 0, amountDue: 2300 });
+    expect((await api(billing(), 'GET', upcomingPath)).body).toMatchObject({ startingBalance: 0, amountDue: 1200 });
+    expect((await api(billing(), 'POST', `/api/v1/invoices/${spending.id}/void`)).body.status).toBe('void');
+    expect((await api(billing(), 'GET', upcomingPath)).body).toMatchObject({ startingBalance: -2700, amountDue: 0 });
+
+    // May and June spend €12.00 each; July the last €3.00, and the card pays the rest; August is the card's alone.
+    await advance(clock, seconds('2026-08-01T01:00:00.000Z'));
+    const [august, july, june, may] = await invoicesOf(sub.id);
+    expect([may, june, july, august].map((i) => [i!.status, i!.total, i!.startingBalance, i!.endingBalance, i!.amountPaid])).toEqual([
+      ['paid', 1200, -2700, -1500, 0],
+      ['paid', 1200, -1500, -300, 0],
+      ['paid', 1200, -300, 0, 900],
+      ['paid', 1200, 0, 0, 1200],
+    ]);
+    const paymentsOf = async (invoice: TBody) => (await api(billing(), 'GET', `/api/v1/payments?invoice=${invoice.id}`)).body.data;
+    expect(await paymentsOf(june!)).toEqual([]);
+    expect(await paymentsOf(july!)).toEqual([expect.objectContaining({ status: 'succeeded', amount: 900 })]);
+  });
+
   it('pauses collection: renewals go on but are voided or kept as drafts, until it resumes by itself or when asked', async () => {
     const clock = await clockAt('2026-01-10T00:00:00.000Z');
     const { customerId } = await customerOn(clock, 'tok_visa');

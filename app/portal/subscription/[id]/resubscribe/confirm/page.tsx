@@ -45,14 +45,14 @@ export default async function ConfirmResubscribePage({ params, searchParams }: T
           <section aria-labelledby="due-today" className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
             <h2 className="flex justify-between gap-4 text-lg font-semibold">
               <span id="due-today">{t('dueToday')}</span>
-              <Money amount={preview.charge.total} currency={preview.charge.currency} locale={locale} className="tabular-nums" />
+              <Money amount={preview.charge.amountDue} currency={preview.charge.currency} locale={locale} className="tabular-nums" />
             </h2>
             <ChargeLines charge={preview.charge} locale={locale} label={t('dueToday')} />
             {card && <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{tPortal('chargedTo', { card: tPortal('cardLabel', { brand: cardBrandName(card.cardBrand), last4: card.cardLast4 }) })}</p>}
           </section>
           {card ? (
             <QueryProvider>
-              <ConfirmResubscribe subscriptionId={id} price={preview.price.id} quantity={preview.quantity} amount={formatMoney({ amount: preview.charge.total, currency: preview.charge.currency }, locale)} />
+              <ConfirmResubscribe subscriptionId={id} price={preview.price.id} quantity={preview.quantity} amount={formatMoney({ amount: preview.charge.amountDue, currency: preview.charge.currency }, locale)} />
             </QueryProvider>
           ) : (
             ctx.features.paymentMethodUpdate && <p><Link className="font-medium underline underline-offset-4" href="/portal/payment-method">{tActions('errors.no_default_card')}</Link></p>
