@@ -2,9 +2,9 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getConfig } from '../config/get-config';
-import { findPortalLogin, type TPortalLogin } from '../portal-login/find-portal-login';
+import { findPortalLoginPresented, type TPortalLogin } from '../portal-login/find-portal-login';
 import { hasPortalCookie, portalCookieSpec } from '../portal-login/portal-cookie';
-import { loadCustomerPresentation, type TCustomerPresentation } from './load-customer-presentation';
+import type { TCustomerPresentation } from './load-customer-presentation';
 import type { TPortalFeatures } from './load-portal-features';
 
 export type { TPortalFeatures };
@@ -21,13 +21,6 @@ export const getPortalContext = cache(async (): Promise<TPortalContext | null> =
   // the pages outside the portal (not-found) where the runtime's secrets are not set.
   if (!hasPortalCookie(jar)) return null;
   const spec = portalCookieSpec(getConfig().portalBaseUrl);
-  const login = await findPortalLogin(jar.get(spec.name)?.value);
-  if (!login) return null;
-  const presentation = await loadCustomerPresentation({
-    accountId: login.accountId,
-    customerId: login.customerId,
-    sessionLocale: login.session.locale,
-    acceptLanguage: (await headers()).get('accept-language'),
-  });
-  return { login, ...presentation };
+  const found = await findPortalLoginPresented(jar.get(spec.name)?.value, (await headers()).get('accept-language'));
+  return found && { login: found.login, ...found.presentation };
 });

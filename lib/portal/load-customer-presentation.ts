@@ -3,7 +3,7 @@ import { readPostalAddress } from '../billing/postal-address';
 import { readTaxIds } from '../billing/tax-ids';
 import type { TBuyer } from '../billing/buyer';
 import { brandingFrom, type TBranding } from '../branding/get-branding';
-import type { Customer } from '../db/generated/client';
+import { Prisma, type Customer } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import type { TLocale } from '../i18n/locales';
 import { resolvePortalLocale } from '../i18n/resolve-portal-locale';
@@ -36,15 +36,24 @@ export async function loadCustomerPresentation({
 }): Promise<TCustomerPresentation> {
   // One round trip for everything a page, a PDF or a link page needs to present this customer.
   const [row] = await getPrisma().$queryRaw<TPresentationRow[]>`
-    SELECT c."id", c."name", c."email", c."preferredLocales", c."address", c."taxIds", a."name" AS "accountName",
-      to_jsonb(cs) AS "settings", to_jsonb(pc) AS "configuration", tc."frozenTime" AS "clockTime"
-    FROM "Customer" c
-    JOIN "Account" a ON a."id" = c."accountId"
-    LEFT JOIN "CheckoutSettings" cs ON cs."accountId" = c."accountId"
-    LEFT JOIN "PortalConfiguration" pc ON pc."accountId" = c."accountId"
-    LEFT JOIN "TestClock" tc ON tc."accountId" = c."accountId" AND tc."id" = c."testClockId"
+    SELECT ${PRESENTATION_COLUMNS} FROM "Customer" c ${PRESENTATION_JOINS}
     WHERE c."accountId" = ${accountId} AND c."id" = ${customerId}`;
   if (!row) throw new Error(`customer ${customerId} of account ${accountId} is gone`);
+  return presentationOf(row, { sessionLocale, acceptLanguage });
+}
+
+/** The customer's columns (aliased c) and their account's presentation, for a query that joins PRESENTATION_JOINS. */
+export const PRESENTATION_COLUMNS = Prisma.sql`c."id", c."name", c."email", c."preferredLocales", c."address", c."taxIds", a."name" AS "accountName",
+  to_jsonb(cs) AS "settings", to_jsonb(pc) AS "configuration", tc."frozenTime" AS "clockTime"`;
+
+/** What presents a customer c: their account, its checkout settings and portal configuration, their test clock. */
+export const PRESENTATION_JOINS = Prisma.sql`JOIN "Account" a ON a."id" = c."accountId"
+  LEFT JOIN "CheckoutSettings" cs ON cs."accountId" = c."accountId"
+  LEFT JOIN "PortalConfiguration" pc ON pc."accountId" = c."accountId"
+  LEFT JOIN "TestClock" tc ON tc."accountId" = c."accountId" AND tc."id" = c."testClockId"`;
+
+/** A customer's presentation from a row of PRESENTATION_COLUMNS, the locale resolved for this visit. */
+export function presentationOf(row: TPresentationRow, { sessionLocale, acceptLanguage }: { sessionLocale: string | null | undefined; acceptLanguage: string | null }): TCustomerPresentation {
   const features = featuresFrom(row.configuration);
   const locale = resolvePortalLocale({ sessionLocale, customerLocales: row.preferredLocales, acceptLanguage, accountDefault: features.defaultLocale });
   return {
@@ -56,7 +65,7 @@ export async function loadCustomerPresentation({
   };
 }
 
-type TPresentationRow = Pick<Customer, 'id' | 'name' | 'email' | 'preferredLocales' | 'address' | 'taxIds'> & {
+export type TPresentationRow = Pick<Customer, 'id' | 'name' | 'email' | 'preferredLocales' | 'address' | 'taxIds'> & {
   accountName: string;
   settings: Parameters<typeof brandingFrom>[0];
   configuration: Parameters<typeof featuresFrom>[0];
