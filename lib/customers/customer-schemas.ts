@@ -30,6 +30,7 @@ export const ZCustomer = z
     taxIds: z.array(z.object({ type: z.enum(TAX_ID_TYPES), value: z.string() })),
     preferredLocales: z.array(z.string()),
     testClock: z.string().nullable(),
+    balances: z.record(z.string(), z.number().int()).meta({ description: 'The customer’s credit per currency, negative as Stripe counts it (`{"EUR": -2700}`: €27.00 to spend on their next invoices in euros); a currency without credit is absent.' }),
     metadata: z.record(z.string(), z.string()),
     createdAt: ZTimestamp,
   })

@@ -15,7 +15,7 @@ import { isId, newId } from '../ids/new-id';
 import { assertTestClocksAvailable } from '../test-clocks/manage-test-clocks';
 import { recordEvent } from '../webhooks/record-event';
 import type { ZCustomerCreate, ZCustomerListQuery, ZCustomerUpdate } from './customer-schemas';
-import { serializeCustomer } from './serialize-customer';
+import { CUSTOMER_INCLUDE, serializeCustomer } from './serialize-customer';
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 const noSuchCustomer = (id: string) => new ApiError('not_found', `No such customer: ${id}.`, 'id');
@@ -50,7 +50,7 @@ export async function createCustomer(accountId: string, input: z.infer<typeof ZC
         ...(createdAt ? { createdAt } : {}),
       },
     });
-    const resource = serializeCustomer(customer);
+    const resource = serializeCustomer({ ...customer, balances: [] });
     await recordEvent(db, { accountId, type: 'plugipay.customer.created.v1', object: resource });
     return resource;
   };
@@ -58,7 +58,7 @@ export async function createCustomer(accountId: string, input: z.infer<typeof ZC
 }
 
 export async function retrieveCustomer(accountId: string, id: string) {
-  const customer = isId('customer', id) ? await getPrisma().customer.findFirst({ where: { id, accountId } }) : null;
+  const customer = isId('customer', id) ? await getPrisma().customer.findFirst({ where: { id, accountId }, include: CUSTOMER_INCLUDE }) : null;
   if (!customer) throw noSuchCustomer(id);
   // As Stripe's: a deleted customer still answers, as a stub that says so.
   if (customer.deletedAt) return { id: customer.id, object: 'customer' as const, deleted: true as const };
@@ -76,6 +76,7 @@ export async function updateCustomer(accountId: string, id: string, patch: z.inf
         ...(patch.address !== undefined ? { address: patch.address ? normalizePostalAddress(patch.address) : Prisma.DbNull } : {}),
         ...(patch.metadata !== undefined ? { metadata: assertMetadataFits(mergeMetadata(current.metadata, patch.metadata)) } : {}),
       },
+      include: CUSTOMER_INCLUDE,
     });
     const resource = serializeCustomer(updated);
     await recordEvent(tx, { accountId, type: 'plugipay.customer.updated.v1', object: resource });
@@ -89,6 +90,7 @@ export async function listCustomers(accountId: string, query: z.infer<typeof ZCu
     where: { accountId, deletedAt: null, ...(query.email ? { email: query.email } : {}), ...page.cursor },
     orderBy: page.orderBy,
     take: page.take,
+    include: CUSTOMER_INCLUDE,
   });
   return listOf(rows, query, serializeCustomer);
 }
@@ -118,7 +120,7 @@ export async function deleteCustomer(accountId: string, id: string, now = new Da
 
     await tx.portalSession.updateMany({ where: { ...scope, consumedAt: null }, data: { consumedAt: now } });
     await tx.portalLogin.updateMany({ where: { ...scope, endedAt: null }, data: { endedAt: now, endReason: 'customer_deleted' } });
-    const deleted = await tx.customer.update({ where: { id: customer.id }, data: { deletedAt: now } });
+    const deleted = await tx.customer.update({ where: { id: customer.id }, data: { deletedAt: now }, include: CUSTOMER_INCLUDE });
     await recordEvent(tx, { accountId, type: 'plugipay.customer.deleted.v1', object: serializeCustomer(deleted) });
     return { id: customer.id, object: 'customer' as const, deleted: true as const };
   });

@@ -4,7 +4,10 @@ import { readPostalAddress } from '../billing/postal-address';
 import { readTaxIds } from '../billing/tax-ids';
 import type { TCustomerResource } from './customer-schemas';
 
-export function serializeCustomer(c: Customer): TCustomerResource {
+/** What a customer is read with to be shown: its credit in each currency. */
+export const CUSTOMER_INCLUDE = { balances: { select: { currency: true, balance: true } } } as const;
+
+export function serializeCustomer(c: Customer & { balances: { currency: string; balance: bigint }[] }): TCustomerResource {
   return {
     id: c.id,
     object: 'customer',
@@ -15,6 +18,7 @@ export function serializeCustomer(c: Customer): TCustomerResource {
     taxIds: readTaxIds(c.taxIds),
     preferredLocales: c.preferredLocales,
     testClock: c.testClockId,
+    balances: Object.fromEntries(c.balances.filter((b) => b.balance !== 0n).map((b) => [b.currency, Number(b.balance)])),
     metadata: readMetadata(c.metadata),
     createdAt: c.createdAt.toISOString(),
   };

@@ -1344,6 +1344,10 @@ export type components = {
             }[];
             preferredLocales: string[];
             testClock: string | null;
+            /** @description The customer’s credit per currency, negative as Stripe counts it (`{"EUR": -2700}`: €27.00 to spend on their next invoices in euros); a currency without credit is absent. */
+            balances: {
+                [key: string]: number;
+            };
             metadata: {
                 [key: string]: string;
             };

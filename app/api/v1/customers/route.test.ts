@@ -27,7 +27,7 @@ describe('customers', () => {
     expect(customer).toEqual({
       id: expect.stringMatching(/^cus_[0-9A-HJKMNP-TV-Z]{26}$/), object: 'customer', email, name: 'Ada Lovelace', phone: '+44 20 7946 0958',
       address: { line1: '12 St James’s Square', line2: null, city: 'London', state: null, postalCode: 'SW1Y 4JH', country: 'GB' },
-      taxIds: [{ type: 'gb_vat', value: 'GB123456789' }], preferredLocales: ['en-GB', 'de'], testClock: null, metadata: { crmId: '42', plan: 'pro' },
+      taxIds: [{ type: 'gb_vat', value: 'GB123456789' }], preferredLocales: ['en-GB', 'de'], testClock: null, balances: {}, metadata: { crmId: '42', plan: 'pro' },
       createdAt: expect.any(String),
     });
     expect(await api(billing(), 'GET', `/api/v1/customers/${customer.id}`)).toEqual({ status: 200, body: customer });

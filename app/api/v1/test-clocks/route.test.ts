@@ -286,6 +286,7 @@ describe('billing engine on a test clock', () => {
     expect(april).toMatchObject({ total: -2700, status: 'paid', amountDue: 0, amountPaid: 0, startingBalance: 0, endingBalance: -2700 });
     const upcoming = (await api(billing(), 'GET', upcomingPath)).body;
     expect(upcoming).toMatchObject({ total: 1200, startingBalance: -2700, endingBalance: -1500, amountDue: 0 });
+    expect((await api(billing(), 'GET', `/api/v1/customers/${customerId}`)).body.balances).toEqual({ EUR: -2700 });
 
     // The portal's "Next charge" spends the credit as the renewal will.
     const { cookie } = await openLink((await mintPortalSession(server.baseUrl, billing(), { customerId })).url);
@@ -323,6 +324,7 @@ describe('billing engine on a test clock', () => {
     const paymentsOf = async (invoice: TBody) => (await api(billing(), 'GET', `/api/v1/payments?invoice=${invoice.id}`)).body.data;
     expect(await paymentsOf(june!)).toEqual([]);
     expect(await paymentsOf(july!)).toEqual([expect.objectContaining({ status: 'succeeded', amount: 900 })]);
+    expect((await api(billing(), 'GET', `/api/v1/customers/${customerId}`)).body.balances).toEqual({});
   });
 
   it('pauses collection: renewals go on but are voided or kept as drafts, until it resumes by itself or when asked', async () => {
