@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHALLENGE_TTL_MS, createChallengeStore } from './test-processor-challenges';
+import { CHALLENGE_KEPT_MS, CHALLENGE_TTL_MS, createChallengeStore } from './test-processor-challenges';
 
 // The test bank's clock rules, on an injected clock: the portal tests cover the rest over HTTP.
 const card = { brand: 'visa', last4: '3184', fingerprint: 'fp' } as const;
@@ -21,6 +21,21 @@ describe('a 3-D Secure challenge at the test bank', () => {
     expect(bank.outcome(id, later(CHALLENGE_TTL_MS)).status).toBe('pending');
     expect(bank.outcome(id, later(CHALLENGE_TTL_MS + 1)).status).toBe('expired');
     expect(bank.decide(id, 'succeeded', later(CHALLENGE_TTL_MS + 1)).status).toBe('expired');
+  });
+
+  it('forgets a challenge a day after it lapsed, and not before', () => {
+    const { bank, id } = store();
+    bank.decide(id, 'succeeded', later(1000));
+    expect(bank.spend(id, 'inv_1:attempt-1')).toBe(true);
+    const lapsed = CHALLENGE_TTL_MS + CHALLENGE_KEPT_MS;
+    bank.create({ kind: 'setup', card, merchantName: 'Acme', returnUrl: '/portal' }, later(lapsed));
+    expect(bank.outcome(id, later(lapsed)).status).toBe('succeeded');
+    expect(bank.spend(id, 'inv_1:attempt-1')).toBe(true);
+    // An hour on, the bank looks again: the old challenge, its answer and its spending are gone; the new one stays.
+    const newer = bank.create({ kind: 'setup', card, merchantName: 'Acme', returnUrl: '/portal' }, later(lapsed + 60 * 60 * 1000));
+    expect(bank.find(id)).toBeUndefined();
+    expect(bank.outcome(id, later(lapsed + 60 * 60 * 1000)).status).toBe('expired');
+    expect(bank.find(newer.id)).toMatchObject({ kind: 'setup' });
   });
 
   it('keeps the first answer, whatever comes after', () => {

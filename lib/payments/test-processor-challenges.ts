@@ -1,11 +1,17 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TChallengeOutcome, TSavedCard } from './payment-processor';
 
 /** How long the customer has to answer the bank before the challenge lapses. */
 export const CHALLENGE_TTL_MS = 15 * 60 * 1000;
+/**
+ * How long the bank remembers a challenge after it lapsed: a charge retried with the key that spent
+ * it (an engine restarted between charging and recording) still finds it; then its files go.
+ */
+export const CHALLENGE_KEPT_MS = 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export type TStoredChallenge = {
   id: string;
@@ -42,9 +48,23 @@ export function createChallengeStore(dataDir: string) {
     }
   };
   const decisionOf = (id: string) => readJson<{ decision: TDecision }>(fileOf(id, 'decision'))?.decision;
+  let prunedAt = -Infinity;
+  // Forgets the challenges that lapsed more than CHALLENGE_KEPT_MS ago, at most once an hour, so that
+  // a long-running demo's folder does not grow for ever.
+  const prune = (now: Date) => {
+    if (now.getTime() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now.getTime();
+    for (const name of readdirSync(dir)) {
+      const id = /^(3ds_[A-Za-z0-9_-]{22})\.challenge\.json$/.exec(name)?.[1];
+      const expiresAt = id && readJson<TStoredChallenge>(fileOf(id, 'challenge'))?.expiresAt;
+      if (!id || !expiresAt || now.getTime() - Date.parse(expiresAt) <= CHALLENGE_KEPT_MS) continue;
+      for (const suffix of ['decision', 'spent', 'challenge']) rmSync(fileOf(id, suffix)!, { force: true });
+    }
+  };
 
   const store = {
     create(challenge: Omit<TStoredChallenge, 'id' | 'expiresAt'>, now: Date): TStoredChallenge {
+      prune(now);
       const stored = { ...challenge, id: `3ds_${randomBytes(16).toString('base64url')}`, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString() };
       writeFileSync(fileOf(stored.id, 'challenge')!, JSON.stringify(stored), { flag: 'wx' });
       return stored;
