@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --renewals | --import]: every hot path measured against a floor in the same run (docs/performance.md).
+// npm run bench [-- --quick] [-- --renewals | --import] [-- --postgres-only]: every hot path measured against a floor in the same run (docs/performance.md).
 // A server of its own per database (PGlite; PostgreSQL too when DATABASE_URL is set), A/B rounds
 // interleaved, medians, the spread of the per-round ratios as the noise. Prints a Markdown table,
 // writes bench/results.json, and exits 1 when a target is missed. Timing never goes into npm test.
@@ -19,6 +19,8 @@ const quick = process.argv.includes('--quick');
 /** `--renewals`: the billing engine's bench alone; `--import`: the import's alone. */
 const renewalsOnly = process.argv.includes('--renewals');
 const importOnly = process.argv.includes('--import');
+/** `--postgres-only`: the server's figures alone (DATABASE_URL), e.g. the full renewals bench, which takes two hours on PGlite. */
+const postgresOnly = process.argv.includes('--postgres-only');
 const ROUNDS = quick ? 3 : 7;
 const SECONDS = quick ? 1 : 2;
 /** Subscriptions renewing at once in the engine's bench (a busy day); BENCH_RENEWALS sets another number. */
@@ -292,9 +294,13 @@ async function benchImport(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric> 
 const postgresUrl = process.env.DATABASE_URL;
 delete process.env.DATABASE_URL;
 const only = renewalsOnly || importOnly;
-const metrics = only ? [] : await benchDatabase('PGlite');
-if (!importOnly) metrics.push(await benchRenewals('PGlite'));
-if (!renewalsOnly) metrics.push(await benchImport('PGlite'));
+if (postgresOnly && !postgresUrl) throw new Error('--postgres-only needs DATABASE_URL');
+const metrics: TMetric[] = [];
+if (!postgresOnly) {
+  if (!only) metrics.push(...(await benchDatabase('PGlite')));
+  if (!importOnly) metrics.push(await benchRenewals('PGlite'));
+  if (!renewalsOnly) metrics.push(await benchImport('PGlite'));
+}
 if (postgresUrl) {
   process.env.DATABASE_URL = postgresUrl;
   if (!only) metrics.push(...(await benchDatabase('PostgreSQL')));
