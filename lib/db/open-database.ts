@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { acquireEmbeddedLock } from './embedded-lock';
 import { PrismaClient } from './generated/client';
+import { withPlanCache } from './plan-cache';
 import type { TSqlRunner } from './sql-runner';
 
 export type TDatabase = {
@@ -37,7 +38,8 @@ function openEmbedded(dataDir: string): TDatabase {
     release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const planned = withPlanCache(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(planned) });
   const runner = (q: PGlite | Transaction): TSqlRunner => ({
     query: async <T>(sql: string, params?: unknown[]) => (await q.query<T>(sql, params)).rows,
     exec: async (sql) => {
@@ -48,7 +50,7 @@ function openEmbedded(dataDir: string): TDatabase {
   let closing: Promise<void> | undefined;
   return {
     prisma,
-    sql: runner(pglite),
+    sql: runner(planned),
     kind: 'embedded',
     location: dir,
     close: () =>
