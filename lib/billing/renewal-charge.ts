@@ -3,7 +3,7 @@ import type { Coupon, Prisma, TaxRate } from '../db/generated/client';
 import { applyBalance } from './amount-due';
 import { computeInvoice, type TDiscountTerms } from './invoice-math/compute-invoice';
 
-/** What a subscription must be loaded with for its renewal to be computed. */
+/** What a subscription must be loaded with for its renewal to be computed (RENEWABLE_SUBSCRIPTION_JSON reads the same, raw). */
 export const RENEWAL_INCLUDE = {
   items: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { price: { include: { product: true } } } },
   defaultTaxRates: { orderBy: { position: 'asc' }, include: { taxRate: true } },
