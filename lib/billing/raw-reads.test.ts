@@ -4,6 +4,7 @@ import type { TDatabase } from '../db/open-database';
 import { useDb } from '../db/get-db';
 import { newId } from '../ids/new-id';
 import { startScratchServer, type TScratchServer } from '../testing/scratch-server';
+import { getInvoiceOrThrow, INVOICE_DETAIL_INCLUDE } from './get-invoice-or-throw';
 import { getOverview } from './get-overview';
 import { findLiveSubscription, listLiveSubscriptions } from './live-subscriptions';
 import { RENEWAL_INCLUDE } from './renewal-charge';
@@ -93,5 +94,23 @@ describe('the overview read in one raw statement', () => {
       seen.payment += expected.latestPayment ? 1 : 0;
     }
     expect(Math.min(seen.card, seen.noCard, seen.invoice, seen.payment)).toBeGreaterThan(0);
+  });
+});
+
+describe('an invoice read in one raw statement', () => {
+  it("is what Prisma loads with its lines, their taxes and its payments, for every issued invoice of the account", async () => {
+    const { accountId } = server.creds.merchant;
+    const invoices = await db.prisma.invoice.findMany({ where: { accountId, status: { not: 'draft' } }, include: INVOICE_DETAIL_INCLUDE, orderBy: { id: 'asc' } });
+    for (const invoice of invoices) expect(await getInvoiceOrThrow(invoice, invoice.id)).toEqual(invoice);
+    expect(invoices.filter((i) => i.lines.some((l) => l.taxes.length > 0)).length).toBeGreaterThan(0);
+    expect(invoices.filter((i) => i.payments.length > 0).length).toBeGreaterThan(0);
+  });
+
+  it("is not_found for another customer's invoice, or another account's", async () => {
+    const { accountId } = server.creds.merchant;
+    const theirs = await db.prisma.invoice.findFirstOrThrow({ where: { accountId, customerId: server.creds.customers.canceling, status: { not: 'draft' } } });
+    await expect(getInvoiceOrThrow({ accountId, customerId: server.creds.customers.active }, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
+    const otherAccount = await db.prisma.invoice.findFirstOrThrow({ where: { customerId: server.creds.customers.otherMerchant } });
+    await expect(getInvoiceOrThrow({ accountId, customerId: server.creds.customers.otherMerchant }, otherAccount.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
