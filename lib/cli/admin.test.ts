@@ -35,7 +35,7 @@ describe('npm run admin', () => {
     await server.launch();
     expect((await signedFetch(server.baseUrl, { method: 'GET', path: '/api/v1/customers', key })).status).toBe(401);
     await server.halt();
-  });
+  }, 120_000);
 
   it('explains itself: --help on every command, and a wrong option names the usage', () => {
     expect(admin('--help')).toContain('keys create --account');

@@ -40,31 +40,42 @@ describe('the embedded database with its plans kept', () => {
     expect((await raw.query('SELECT 1 FROM note')).rows).toHaveLength(2);
   });
 
-  it('prepares nothing inside a transaction, and a transaction runs what was prepared outside', async () => {
+  it('prepares inside a transaction without disturbing it, and the plan outlives its rollback', async () => {
     const inside = 'SELECT id FROM note WHERE id = $1 AND amount < $2';
     await db.transaction(async (tx) => {
-      for (let i = 0; i < 3; i++) expect((await tx.query(inside, ['b', 0])).rows).toEqual([{ id: 'b' }]);
-    });
-    expect(await preparedStatements()).not.toContainEqual(expect.stringContaining(inside));
-
-    const outside = 'SELECT id FROM note WHERE amount = $1';
-    await db.query(outside, [-5]);
-    await db.query(outside, [-5]);
-    expect(await preparedStatements()).toContainEqual(expect.stringContaining(outside));
-    await db.transaction(async (tx) => {
       await tx.query("UPDATE note SET body = 'changed' WHERE id = 'b'");
-      expect((await tx.query(outside, [-5])).rows).toEqual([{ id: 'b' }]);
+      for (let i = 0; i < 3; i++) expect((await tx.query(inside, ['b', 0])).rows).toEqual([{ id: 'b' }]);
+      expect((await tx.query<{ body: string }>("SELECT body FROM note WHERE id = 'b'")).rows).toEqual([{ body: 'changed' }]);
       await tx.rollback();
     });
+    expect(await preparedStatements()).toContainEqual(expect.stringContaining(inside));
     expect((await db.query<{ body: string | null }>("SELECT body FROM note WHERE id = 'b'")).rows).toEqual([{ body: null }]);
+    expect((await db.query(inside, ['b', 0])).rows).toEqual([{ id: 'b' }]);
   });
 
-  it('runs a statement PostgreSQL cannot prepare unnamed, as before, and one with an array value too', async () => {
-    // $1 alone has no type until a value is bound: PREPARE refuses it.
-    for (let i = 0; i < 3; i++) expect((await db.query<{ v: string }>('SELECT $1 AS v', ['text'])).rows).toEqual([{ v: 'text' }]);
+  it('answers a statement PostgreSQL refuses to prepare with its own error, and runs one with an array value unnamed', async () => {
+    for (let i = 0; i < 3; i++) await expect(db.query('SELECT * FROM missing WHERE id = $1', ['a'])).rejects.toMatchObject({ code: '42P01' });
+    await expect(db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM missing WHERE id = $1', ['a']).catch(() => undefined);
+      return tx.query('SELECT 1 FROM missing WHERE id = $1', ['a']);
+    })).rejects.toMatchObject({ code: '25P02' });
     const arrays = 'SELECT id FROM note WHERE id = ANY($1) ORDER BY id';
     for (let i = 0; i < 3; i++) expect((await db.query(arrays, [['a', 'b']])).rows).toEqual([{ id: 'a' }, { id: 'b' }]);
     expect(await preparedStatements()).not.toContainEqual(expect.stringContaining('ANY($1)'));
+  });
+
+  it('counts the rows a prepared change touched, and returns what it RETURNING names', async () => {
+    const update = 'UPDATE note SET amount = amount + $1 WHERE id = $2 OR id = $3';
+    const counts: (number | undefined)[] = [];
+    for (let i = 0; i < 3; i++) counts.push((await db.query(update, [1, 'a', 'b'])).affectedRows);
+    expect(await preparedStatements()).toContainEqual(expect.stringContaining(update));
+    expect(counts).toEqual([2, 2, 2]);
+    const insert = 'WITH added AS (INSERT INTO note (id, body) VALUES ($1, $2) RETURNING id, body) SELECT * FROM added';
+    for (const id of ['c', 'd', 'e']) expect((await db.query(insert, [id, `${id}'s`])).rows).toEqual([{ id, body: `${id}'s` }]);
+    expect(await preparedStatements()).toContainEqual(expect.stringContaining('INSERT INTO note'));
+    const remove = 'DELETE FROM note WHERE id = $1';
+    expect([(await db.query(remove, ['c'])).affectedRows, (await db.query(remove, ['d'])).affectedRows, (await db.query(remove, ['zz'])).affectedRows]).toEqual([1, 1, 0]);
+    await db.query("DELETE FROM note WHERE id = 'e'");
   });
 
   it('passes an error of a prepared statement on as the database raised it', async () => {

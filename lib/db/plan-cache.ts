@@ -2,6 +2,9 @@ import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 
 type TQuery = (sql: string, params?: unknown[], options?: Parameters<PGlite['query']>[2]) => Promise<Results<unknown>>;
 
+/** What PREPARE takes: a query, or a change with its RETURNING. */
+const PLANNED = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
+
 /** Statements prepared at most: each holds a plan for as long as the database is open. */
 const PREPARED_MAX = 200;
 /** Statements counted while waiting for their second run, the least recently seen forgotten first. */
@@ -10,9 +13,9 @@ const SEEN_MAX = 2_000;
 /**
  * The embedded database with its query plans kept. PGlite sends every statement unnamed, so
  * PostgreSQL plans it anew each time, and in WebAssembly planning a join of a few tables costs more
- * than running it (docs/decisions.md). A SELECT seen a second time is prepared, outside any
- * transaction (a failed PREPARE would abort it), and then run as EXECUTE with its values as quoted
- * literals, which PostgreSQL coerces to the types it inferred, as it does with bound text values.
+ * than running it (docs/decisions.md). A statement seen a second time is prepared, and from then on
+ * runs as EXECUTE with its values as quoted literals, which PostgreSQL coerces to the types it
+ * inferred, as it does with bound text values.
  * Statements with a value that has no plain text form (arrays, bytes, objects) run as before.
  */
 export function withPlanCache(pglite: PGlite): PGlite {
@@ -21,26 +24,41 @@ export function withPlanCache(pglite: PGlite): PGlite {
   const preparing = new Set<string>();
   let named = 0;
 
-  const run = (query: TQuery, topLevel: boolean): TQuery => async (sql, params = [], options) => {
+  type TExec = (sql: string) => Promise<unknown>;
+  const run = (query: TQuery, exec: TExec, inTransaction: boolean): TQuery => async (sql, params = [], options) => {
     const literals = literalsOf(params);
-    if (literals === null || !/^\s*SELECT\b/i.test(sql)) return query(sql, params, options);
+    if (literals === null || !PLANNED.test(sql)) return query(sql, params, options);
     const name = prepared.get(sql);
     if (name !== undefined) return name ? query(`EXECUTE ${name}${literals}`, [], options) : query(sql, params, options);
-    if (topLevel && prepared.size < PREPARED_MAX && !preparing.has(sql) && sawBefore(sql)) {
+    if (prepared.size < PREPARED_MAX && !preparing.has(sql) && sawBefore(sql)) {
       preparing.add(sql);
-      const next = `plan_${++named}`;
       try {
-        await pglite.exec(`PREPARE ${next} AS ${sql}`);
-        prepared.set(sql, next);
+        prepared.set(sql, (await prepare(exec, inTransaction, sql)) ?? '');
       } catch {
-        // Not preparable (a value whose type only its bound form tells): it runs unnamed, as before.
-        prepared.set(sql, '');
+        // The transaction had already failed: its next statement says so, and this one waits for another run.
       } finally {
         preparing.delete(sql);
       }
     }
     return query(sql, params, options);
   };
+
+  /** The new statement's name, or null when PostgreSQL refuses to prepare it (it runs unnamed, as before). */
+  async function prepare(exec: TExec, inTransaction: boolean, sql: string): Promise<string | null> {
+    const name = `plan_${++named}`;
+    // Inside a transaction a failed PREPARE would abort it; a savepoint takes the failure alone.
+    // A prepared statement is the session's, not the transaction's: it outlives a rollback.
+    if (!inTransaction) return exec(`PREPARE ${name} AS ${sql}`).then(() => name, () => null);
+    await exec('SAVEPOINT plan_cache');
+    try {
+      await exec(`PREPARE ${name} AS ${sql}`);
+      await exec('RELEASE SAVEPOINT plan_cache');
+      return name;
+    } catch {
+      await exec('ROLLBACK TO SAVEPOINT plan_cache; RELEASE SAVEPOINT plan_cache');
+      return null;
+    }
+  }
 
   function sawBefore(sql: string): boolean {
     const count = seen.get(sql) ?? 0;
@@ -51,11 +69,11 @@ export function withPlanCache(pglite: PGlite): PGlite {
   }
 
   const wrapTransaction = (tx: Transaction): Transaction =>
-    Object.assign(Object.create(tx) as Transaction, { query: run(tx.query.bind(tx) as TQuery, false) });
+    Object.assign(Object.create(tx) as Transaction, { query: run(tx.query.bind(tx) as TQuery, (sql) => tx.exec(sql), true) });
 
   return new Proxy(pglite, {
     get(target, property) {
-      if (property === 'query') return run(target.query.bind(target) as TQuery, true);
+      if (property === 'query') return run(target.query.bind(target) as TQuery, (sql) => target.exec(sql), false);
       if (property === 'transaction') return <T>(fn: (tx: Transaction) => Promise<T>) => target.transaction((tx) => fn(wrapTransaction(tx)));
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
