@@ -135,8 +135,8 @@ describe('pausing instead of cancelling', () => {
       expect((await configure({ enabled: true, maxPeriods: 2 })).body.features.subscriptionPause).toEqual({ enabled: true, maxPeriods: 2 });
       const page = await shown(`/portal/subscription/${sub.id}`);
       expect(page).toContain('Need a break? Pause payments instead');
-      expect(page).toContain('2 months');
-      expect(page).not.toContain('3 months');
+      // The choices end at the merchant's two months (the account is shared: another file's retention offer may speak of 3 months).
+      expect(page).toContain('Pause for 1 month 2 months Pause payments');
 
       expect((await pause(sub.id, 3)).body.error).toMatchObject({ code: 'validation_error', param: 'periods' });
       const resumesAt = addInterval(new Date(sub.currentPeriodEnd), 'month', 2).toISOString();
