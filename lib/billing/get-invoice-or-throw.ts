@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
-import type { Prisma } from '../db/generated/client';
+import { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { hydrate } from '../db/hydrate';
 
@@ -13,6 +13,12 @@ export const INVOICE_DETAIL_INCLUDE = {
 
 export type TInvoiceDetail = Prisma.InvoiceGetPayload<{ include: typeof INVOICE_DETAIL_INCLUDE }>;
 
+/** Invoice `i`'s lines in order, each with its taxes and their rates, as one JSON array. */
+export const INVOICE_LINES_JSON = Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(l) || jsonb_build_object('taxes',
+    (SELECT coalesce(jsonb_agg(to_jsonb(t) || jsonb_build_object('taxRate', to_jsonb(r)) ORDER BY t."taxRateId"), '[]')
+      FROM "InvoiceLineTax" t JOIN "TaxRate" r ON r."accountId" = t."accountId" AND r."id" = t."taxRateId" WHERE t."invoiceLineId" = l."id")
+  ) ORDER BY l."position"), '[]') FROM "InvoiceLine" l WHERE l."invoiceId" = i."id")`;
+
 /**
  * One of this customer's invoices with its lines, their taxes and its payments; anyone else's id is
  * not_found. Raw and hydrated, as the live subscriptions are: every invoice page and PDF reads it.
@@ -20,10 +26,7 @@ export type TInvoiceDetail = Prisma.InvoiceGetPayload<{ include: typeof INVOICE_
 export async function getInvoiceOrThrow({ accountId, customerId }: TCustomerScope, id: string): Promise<TInvoiceDetail> {
   const [row] = await getPrisma().$queryRaw<{ invoice: unknown }[]>`
     SELECT to_jsonb(i) || jsonb_build_object(
-      'lines', (SELECT coalesce(jsonb_agg(to_jsonb(l) || jsonb_build_object('taxes',
-          (SELECT coalesce(jsonb_agg(to_jsonb(t) || jsonb_build_object('taxRate', to_jsonb(r)) ORDER BY t."taxRateId"), '[]')
-            FROM "InvoiceLineTax" t JOIN "TaxRate" r ON r."accountId" = t."accountId" AND r."id" = t."taxRateId" WHERE t."invoiceLineId" = l."id")
-        ) ORDER BY l."position"), '[]') FROM "InvoiceLine" l WHERE l."invoiceId" = i."id"),
+      'lines', ${INVOICE_LINES_JSON},
       'payments', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt"), '[]') FROM "Payment" p
         WHERE p."accountId" = i."accountId" AND p."customerId" = i."customerId" AND p."invoiceId" = i."id" AND p."status" IN ('succeeded', 'refunded'))
     ) AS "invoice"

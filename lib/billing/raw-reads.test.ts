@@ -6,6 +6,7 @@ import { newId } from '../ids/new-id';
 import { startScratchServer, type TScratchServer } from '../testing/scratch-server';
 import { getInvoiceOrThrow, INVOICE_DETAIL_INCLUDE } from './get-invoice-or-throw';
 import { getOverview } from './get-overview';
+import { getPaymentOrThrow, PAYMENT_DETAIL_INCLUDE } from './get-payment-or-throw';
 import { findLiveSubscription, listLiveSubscriptions } from './live-subscriptions';
 import { RENEWAL_INCLUDE } from './renewal-charge';
 
@@ -112,5 +113,22 @@ describe('an invoice read in one raw statement', () => {
     await expect(getInvoiceOrThrow({ accountId, customerId: server.creds.customers.active }, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
     const otherAccount = await db.prisma.invoice.findFirstOrThrow({ where: { customerId: server.creds.customers.otherMerchant } });
     await expect(getInvoiceOrThrow({ accountId, customerId: server.creds.customers.otherMerchant }, otherAccount.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('a payment read in one raw statement', () => {
+  it('is what Prisma loads with the invoice it paid and its lines, for every payment of the account', async () => {
+    const { accountId } = server.creds.merchant;
+    const payments = await db.prisma.payment.findMany({ where: { accountId }, include: PAYMENT_DETAIL_INCLUDE, orderBy: { id: 'asc' } });
+    for (const payment of payments) expect(await getPaymentOrThrow(payment, payment.id)).toEqual(payment);
+    expect(payments.filter((p) => p.invoice?.lines.some((l) => l.taxes.length > 0)).length).toBeGreaterThan(0);
+  });
+
+  it("is not_found for another customer's payment, or another account's", async () => {
+    const { accountId } = server.creds.merchant;
+    const theirs = await db.prisma.payment.findFirstOrThrow({ where: { accountId, customerId: server.creds.customers.canceling } });
+    await expect(getPaymentOrThrow({ accountId, customerId: server.creds.customers.active }, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
+    const otherAccount = await db.prisma.payment.findFirstOrThrow({ where: { customerId: server.creds.customers.otherMerchant } });
+    await expect(getPaymentOrThrow({ accountId, customerId: server.creds.customers.otherMerchant }, otherAccount.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
