@@ -18,12 +18,23 @@ type TPageInput = {
   returnOrigin?: string;
 };
 
+const translatorOf = async (locale: TLocale) => createTranslator({ locale, messages: await loadMessages(locale), namespace: 'LinkPage' });
+const translators = new Map<TLocale, ReturnType<typeof translatorOf>>();
+
+// One per locale for the life of the process: a translator keeps the messages it has parsed, and
+// a refused link (a forged one among them) should cost no more than it must.
+function linkPageTranslator(locale: TLocale): ReturnType<typeof translatorOf> {
+  let translator = translators.get(locale);
+  if (!translator) translators.set(locale, (translator = translatorOf(locale)));
+  return translator;
+}
+
 /**
  * The small pages a portal link answers with when it does not open the portal. Plain HTML with no
  * script: they render before (or instead of) any login, and say nothing about the customer.
  */
 export async function renderLinkStatusPage({ kind, locale, nonce, branding, returnOrigin }: TPageInput): Promise<string> {
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'LinkPage' });
+  const t = await linkPageTranslator(locale);
   const merchant = branding?.displayName || undefined;
   const title = t(`${kind}Title`);
   const body =
