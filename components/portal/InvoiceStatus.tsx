@@ -1,9 +1,9 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { StatusBadge, type TBadgeTone } from './StatusBadge';
 
 const TONE: Record<string, TBadgeTone> = { paid: 'good', open: 'attention' };
 
-export async function InvoiceStatus({ status }: { status: string }) {
-  const t = await getTranslations('Portal');
+export function InvoiceStatus({ status }: { status: string }) {
+  const t = useTranslations('Portal');
   return <StatusBadge label={t('invoiceStatus', { status })} tone={TONE[status] ?? 'neutral'} />;
 }
