@@ -71,9 +71,11 @@ export function withPlanCache(pglite: PGlite): PGlite {
   const wrapTransaction = (tx: Transaction): Transaction =>
     Object.assign(Object.create(tx) as Transaction, { query: run(tx.query.bind(tx) as TQuery, (sql) => tx.exec(sql), true) });
 
+  // Made once: the proxy hands it out on every query.
+  const query = run(pglite.query.bind(pglite) as TQuery, (sql) => pglite.exec(sql), false);
   return new Proxy(pglite, {
     get(target, property) {
-      if (property === 'query') return run(target.query.bind(target) as TQuery, (sql) => target.exec(sql), false);
+      if (property === 'query') return query;
       if (property === 'transaction') return <T>(fn: (tx: Transaction) => Promise<T>) => target.transaction((tx) => fn(wrapTransaction(tx)));
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
