@@ -25,6 +25,9 @@ const ROUNDS = quick ? 3 : 7;
 const SECONDS = quick ? 1 : 2;
 /** Subscriptions renewing at once in the engine's bench (a busy day); BENCH_RENEWALS sets another number. */
 const RENEWALS = Number(process.env.BENCH_RENEWALS ?? (quick ? 500 : 100_000));
+// Counting what is due reads the whole backlog on the database the engine is using: often enough
+// to time a short run closely, seldom enough not to slow a long one.
+const BACKLOG_POLL_MS = RENEWALS >= 10_000 ? 5_000 : 500;
 
 type TPair = { value: number; floor: number; ratio: number; ratioRange: [number, number] };
 
@@ -224,18 +227,19 @@ async function benchRenewals(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric
     const started = performance.now();
     await server.launch();
     for (let i = 0; pg && i < 3; i++) workers.push(spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/cli/worker.ts'], { env: server.env, stdio: 'ignore' }));
-    type TBacklog = { due: number; renewed: number; doubled: number };
+    type TBacklog = { due: number; renewed?: number; doubled?: number };
     let backlog: TBacklog;
     do {
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, BACKLOG_POLL_MS));
       backlog = (await (await fetch(`${server.baseUrl}/api/bench/engine-backlog?since=${encodeURIComponent(since)}`)).json()) as TBacklog;
     } while (backlog.due > 0);
     const seconds = (performance.now() - started) / 1000;
-    const value = backlog.renewed / seconds;
+    const { renewed = 0, doubled = 0 } = backlog;
+    const value = renewed / seconds;
     return {
       name: `renewals, ${RENEWALS.toLocaleString('en')} due at once (${pg ? '3 workers' : 'one process'}), renewed and paid`,
       database, unit: 'renewals/s', value, floor: null, ratio: null, ratioRange: null,
-      target: 'reported; none missed or doubled', met: backlog.renewed === RENEWALS && backlog.doubled === 0,
+      target: 'reported; none missed or doubled', met: renewed === RENEWALS && doubled === 0,
     };
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
