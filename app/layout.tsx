@@ -5,8 +5,9 @@ import { getLocale, getMessages } from 'next-intl/server';
 import { localeDirection } from '@/lib/i18n/locale-direction';
 import './globals.css';
 
-// Client islands get only the namespaces they use, in the request's locale, not every message.
-const CLIENT_NAMESPACES = ['Errors', 'PortalActions'] as const;
+// Every page's client code gets only what the error boundary says, in the request's locale; the
+// portal's actions get theirs where they are (components/portal/ActionsProvider.tsx).
+const CLIENT_NAMESPACES = ['Errors'] as const;
 
 // Served from public/: a favicon for browsers, an SVG for those that take one, and home-screen icons.
 export const metadata: Metadata = {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mintPortalSession, openLink, portalFetch } from '@/lib/testing/portal-links';
+import en from '@/lib/i18n/messages/en.json';
 import { describeRunningServer, readCredentials, type TTestServer } from '@/lib/testing/test-server';
 import type { TDemoCredentials } from '@/prisma/seed/seed-demo-data';
 
@@ -115,6 +116,22 @@ describe('portal pages', () => {
     // A fresh nonce per request.
     const again = (await portalFetch(server.baseUrl, '/portal', a.cookie)).headers.get('content-security-policy')!;
     expect(/'nonce-([^']+)'/.exec(again)![1]).not.toBe(nonce);
+  });
+
+  it('carry what the actions say only where there are actions', async () => {
+    const { cancelDialogTitle, errors } = en.PortalActions;
+    const html = async (path: string) => (await portalFetch(server.baseUrl, path, a.cookie)).text();
+    // The subscription page has "Resume" (the subscription is set to cancel), a client action.
+    const withActions = await html('/portal/subscription');
+    expect(withActions).toContain(en.PortalActions.resume);
+    expect(withActions).toContain(errors.generic);
+    expect(withActions).toContain(cancelDialogTitle);
+    for (const path of ['/portal/receipts', '/portal/invoices']) {
+      const page = await html(path);
+      expect(page).toContain(en.Portal.tabs.receipts);
+      expect(page, path).not.toContain(errors.generic);
+      expect(page, path).not.toContain(cancelDialogTitle);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { PaymentMethod } from '@/lib/db/generated/client';
 import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
 import { formatMoney } from '@/lib/money/format-money';
 import { cardBrandName } from '@/lib/payments/card-brand-name';
+import { ActionsProvider } from './ActionsProvider';
 import { PayInvoice } from './PayInvoice';
 import { amountDue } from '@/lib/billing/amount-due';
 
@@ -25,13 +26,15 @@ export async function InvoicePayment({ invoice, defaultCard, cards = [], preferr
     ) : null;
   }
   return (
-    <PayInvoice
-      invoiceId={invoice.id}
-      amount={formatMoney({ amount: amountDue(invoice), currency: invoice.currency }, locale)}
-      card={t('chargedTo', { card: t('cardLabel', { brand: cardBrandName(defaultCard.cardBrand), last4: defaultCard.cardLast4 }) })}
-      choices={cards.length > 1 ? firstOf(cards, cards.find((c) => c.id === preferred) ?? defaultCard).map((c) => ({ id: c.id, label: t('cardLabel', { brand: cardBrandName(c.cardBrand), last4: c.cardLast4 }) })) : []}
-      canAddCard={features.paymentMethodUpdate}
-    />
+    <ActionsProvider>
+      <PayInvoice
+        invoiceId={invoice.id}
+        amount={formatMoney({ amount: amountDue(invoice), currency: invoice.currency }, locale)}
+        card={t('chargedTo', { card: t('cardLabel', { brand: cardBrandName(defaultCard.cardBrand), last4: defaultCard.cardLast4 }) })}
+        choices={cards.length > 1 ? firstOf(cards, cards.find((c) => c.id === preferred) ?? defaultCard).map((c) => ({ id: c.id, label: t('cardLabel', { brand: cardBrandName(c.cardBrand), last4: c.cardLast4 }) })) : []}
+        canAddCard={features.paymentMethodUpdate}
+      />
+    </ActionsProvider>
   );
 }
 

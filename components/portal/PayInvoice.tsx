@@ -8,22 +8,13 @@ import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
 import { usePayInvoice } from '@/lib/portal-client/use-invoice-mutations';
 import { AddCardForm } from './AddCardForm';
-import { QueryProvider } from './QueryProvider';
 
 // choices: the saved cards, the one to offer first leading, when there are several to choose from.
 // canAddCard: the customer may also pay with a card they add here.
 type TProps = { invoiceId: string; amount: string; card: string; choices?: { id: string; label: string }[]; canAddCard?: boolean };
 
 /** "Pay" for one open invoice, charged to the default card it names, the one chosen, or a new one; a decline says why and changes nothing. */
-export function PayInvoice(props: TProps) {
-  return (
-    <QueryProvider>
-      <PayButton {...props} />
-    </QueryProvider>
-  );
-}
-
-function PayButton({ invoiceId, amount, card, choices = [], canAddCard = false }: TProps) {
+export function PayInvoice({ invoiceId, amount, card, choices = [], canAddCard = false }: TProps) {
   const t = useTranslations('PortalActions');
   const pay = usePayInvoice(invoiceId);
   const [chosen, setChosen] = useState(choices[0]?.id);

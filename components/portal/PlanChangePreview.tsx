@@ -8,7 +8,7 @@ import { formatDate } from '@/lib/i18n/format-date';
 import { formatMoney } from '@/lib/money/format-money';
 import { cardBrandName } from '@/lib/payments/card-brand-name';
 import { ConfirmPlanChange } from './ConfirmPlanChange';
-import { QueryProvider } from './QueryProvider';
+import { ActionsProvider } from './ActionsProvider';
 import { TotalsList } from './TotalsList';
 import { lineDescription } from '@/lib/billing/line-description';
 
@@ -57,7 +57,7 @@ export async function PlanChangePreview({ preview, behavior, card, locale }: TPr
         </h2>
         <ChargeLines charge={next.charge} locale={locale} label={t('nextInvoice', { date: formatDate(next.date, locale) })} />
       </section>
-      <QueryProvider>
+      <ActionsProvider>
         <ConfirmPlanChange
           subscriptionId={subscription.id}
           price={price.id}
@@ -66,7 +66,7 @@ export async function PlanChangePreview({ preview, behavior, card, locale }: TPr
           amountToday={dueNow ? formatMoney({ amount: dueNow.amountDue, currency: subscription.currency }, locale) : null}
           scheduledFor={preview.timing === 'period_end' ? formatDate(subscription.currentPeriodEnd, locale) : null}
         />
-      </QueryProvider>
+      </ActionsProvider>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { formatDate } from '@/lib/i18n/format-date';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
 import { CancelSubscription } from './CancelSubscription';
 import { KeepPlan } from './KeepPlan';
-import { QueryProvider } from './QueryProvider';
+import { ActionsProvider } from './ActionsProvider';
 import { ResumeSubscription } from './ResumeSubscription';
 
 // Change plan, cancel, or undo a scheduled cancel or plan change, as far as the account's configuration allows.
@@ -25,7 +25,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
   const t = await getTranslations('PlanChange');
   const offer = canCancel ? await retentionOfferFor(features, subscription) : null;
   return (
-    <QueryProvider>
+    <ActionsProvider>
       <div className="mt-6 flex flex-wrap items-start gap-3">
         {canChange && <Link className={secondaryButton} href={`/portal/subscription/${subscription.id}/change`}>{t('changePlan')}</Link>}
         {canKeepPlan && <KeepPlan subscriptionId={subscription.id} />}
@@ -44,7 +44,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
         )}
         {canResume && <ResumeSubscription subscriptionId={subscription.id} paused={subscription.status === 'paused'} />}
       </div>
-    </QueryProvider>
+    </ActionsProvider>
   );
 }
 

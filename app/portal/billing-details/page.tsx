@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { BillingDetailsForm } from '@/components/portal/BillingDetailsForm';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { QueryProvider } from '@/components/portal/QueryProvider';
+import { ActionsProvider } from '@/components/portal/ActionsProvider';
 import { COUNTRY_CODES } from '@/lib/billing/country-codes';
 import { readPostalAddress } from '@/lib/billing/postal-address';
 import { readTaxIds, TAX_ID_TYPES } from '@/lib/billing/tax-ids';
@@ -24,7 +24,7 @@ export default async function BillingDetailsPage() {
   const countries = [...COUNTRY_CODES].map((code): [string, string] => [code, regionName.of(code) ?? code]).sort((a, b) => a[1].localeCompare(b[1], ctx.locale));
   return (
     <PortalFrame ctx={ctx} current={null} title={t('billingDetails')}>
-      <QueryProvider>
+      <ActionsProvider>
         <BillingDetailsForm
           initial={{
             email: customer.email,
@@ -37,7 +37,7 @@ export default async function BillingDetailsPage() {
           countries={countries}
           taxIdTypes={TAX_ID_TYPES}
         />
-      </QueryProvider>
+      </ActionsProvider>
     </PortalFrame>
   );
 }

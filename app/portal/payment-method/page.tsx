@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AddCard } from '@/components/portal/AddCard';
 import { CardList } from '@/components/portal/CardList';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { QueryProvider } from '@/components/portal/QueryProvider';
+import { ActionsProvider } from '@/components/portal/ActionsProvider';
 import { listPaymentMethods } from '@/lib/billing/list-payment-methods';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
@@ -17,13 +17,13 @@ export default async function PaymentMethodPage({ searchParams }: TSearch) {
   const cards = await listPaymentMethods(ctx.login);
   return (
     <PortalFrame ctx={ctx} current="payment-method" title={t('tabs.payment-method')} authentication={(await searchParams).authentication}>
-      <QueryProvider>
+      <ActionsProvider>
         <h2 className="sr-only">{t('savedCards')}</h2>
         <CardList cards={cards} manageable />
         <div className="mt-6">
           <AddCard hasCards={cards.length > 0} />
         </div>
-      </QueryProvider>
+      </ActionsProvider>
     </PortalFrame>
   );
 }

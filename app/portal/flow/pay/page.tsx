@@ -5,7 +5,7 @@ import { AmountHeadline } from '@/components/portal/AmountHeadline';
 import { InvoicePayment } from '@/components/portal/InvoicePayment';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { QueryProvider } from '@/components/portal/QueryProvider';
+import { ActionsProvider } from '@/components/portal/ActionsProvider';
 import { TotalsList } from '@/components/portal/TotalsList';
 import { Money } from '@/components/ui/Money';
 import { issuedTaxSummary } from '@/lib/billing/invoice-math/compute-invoice';
@@ -59,10 +59,10 @@ export default async function PayFlowPage({ searchParams }: TSearch) {
           <InvoicePayment invoice={invoice} defaultCard={defaultCard} cards={cards} preferred={typeof payWith === 'string' ? payWith : undefined} features={ctx.features} locale={locale} />
         ) : (
           ctx.features.paymentMethodUpdate && (
-            <QueryProvider>
+            <ActionsProvider>
               <p className="mb-4">{t('addCardToPay')}</p>
               <AddCardForm showMakeDefault={false} />
-            </QueryProvider>
+            </ActionsProvider>
           )
         )}
       </div>

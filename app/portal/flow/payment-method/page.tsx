@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AddCardForm } from '@/components/portal/AddCardForm';
 import { CardList } from '@/components/portal/CardList';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { QueryProvider } from '@/components/portal/QueryProvider';
+import { ActionsProvider } from '@/components/portal/ActionsProvider';
 import { listPaymentMethods } from '@/lib/billing/list-payment-methods';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
@@ -16,12 +16,12 @@ export default async function PaymentMethodFlowPage({ searchParams }: TSearch) {
   const t = await getTranslations('Portal');
   return (
     <PortalFrame ctx={ctx} title={t('flowPaymentMethodTitle')} authentication={(await searchParams).authentication}>
-      <QueryProvider>
+      <ActionsProvider>
         <CardList cards={await listPaymentMethods(ctx.login)} manageable={false} />
         <div className="mt-6 max-w-lg">
           <AddCardForm showMakeDefault={false} />
         </div>
-      </QueryProvider>
+      </ActionsProvider>
     </PortalFrame>
   );
 }

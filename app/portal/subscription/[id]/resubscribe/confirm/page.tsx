@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ConfirmResubscribe } from '@/components/portal/ConfirmResubscribe';
 import { ChargeLines } from '@/components/portal/PlanChangePreview';
 import { PortalFrame } from '@/components/portal/PortalFrame';
-import { QueryProvider } from '@/components/portal/QueryProvider';
+import { ActionsProvider } from '@/components/portal/ActionsProvider';
 import { Money } from '@/components/ui/Money';
 import { ApiError } from '@/lib/api/errors';
 import { isPlanRefusal } from '@/lib/billing/change-own-plan';
@@ -51,9 +51,9 @@ export default async function ConfirmResubscribePage({ params, searchParams }: T
             {card && <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{tPortal('chargedTo', { card: tPortal('cardLabel', { brand: cardBrandName(card.cardBrand), last4: card.cardLast4 }) })}</p>}
           </section>
           {card ? (
-            <QueryProvider>
+            <ActionsProvider>
               <ConfirmResubscribe subscriptionId={id} price={preview.price.id} quantity={preview.quantity} amount={formatMoney({ amount: preview.charge.amountDue, currency: preview.charge.currency }, locale)} />
-            </QueryProvider>
+            </ActionsProvider>
           ) : (
             ctx.features.paymentMethodUpdate && <p><Link className="font-medium underline underline-offset-4" href="/portal/payment-method">{tActions('errors.no_default_card')}</Link></p>
           )}
