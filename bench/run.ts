@@ -205,6 +205,10 @@ async function benchDatabase(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric
     add('cold start to first 200', 's', coldStart, '≤ 3 s', (m) => (m as number) <= 3);
     add('server memory (RSS), idle', 'MB', idleRss, pg ? 'reported' : '≤ 350 MB', (m) => pg || (m as number) <= 350);
     add('server memory (RSS), after the bench', 'MB', rssMb(pid), pg ? 'reported' : '≤ 600 MB', (m) => pg || (m as number) <= 600);
+    // Where it is: V8's heap, and what lives outside it (WebAssembly memory, Buffers).
+    const memory = (await (await fetch(`${base}/api/bench/memory`)).json()) as { heapTotal: number; external: number };
+    add('of which V8 heap, after the bench', 'MB', memory.heapTotal, 'reported', () => true);
+    add('of which outside the heap (WebAssembly, Buffers), after the bench', 'MB', memory.external, 'reported', () => true);
     return metrics;
   } finally {
     await server.halt();

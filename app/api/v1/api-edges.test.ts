@@ -162,7 +162,7 @@ async function rawRequest(requestLine: string): Promise<{ status: number; header
 }
 
 describe('the bench’s floor routes', () => {
-  it.each(['/api/bench/floor', '/api/bench/floor-pdf', '/bench/floor'])('are not there in a server started without BENCH_FLOORS: %s is 404', async (path) => {
+  it.each(['/api/bench/floor', '/api/bench/floor-pdf', '/bench/floor', '/api/bench/engine-backlog', '/api/bench/memory'])('are not there in a server started without BENCH_FLOORS: %s is 404', async (path) => {
     const res = await fetch(`${server.baseUrl}${path}`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type') ?? '').not.toContain('application/pdf');
