@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { BillingDetailsSummary } from '@/components/portal/BillingDetailsSummary';
 import { CardLabel } from '@/components/portal/CardLabel';
@@ -29,7 +29,7 @@ export default async function OverviewPage() {
         <Section
           id="card"
           title={t('defaultPaymentMethod')}
-          action={ctx.features.paymentMethodUpdate && <Link className={link} href="/portal/payment-method">{t('tabs.payment-method')}</Link>}
+          action={ctx.features.paymentMethodUpdate && <PortalLink className={link} href="/portal/payment-method">{t('tabs.payment-method')}</PortalLink>}
         >
           {defaultCard ? (
             <>
@@ -43,12 +43,12 @@ export default async function OverviewPage() {
         <Section
           id="latest-invoice"
           title={t('latestInvoice')}
-          action={ctx.features.invoiceHistory && <Link className={link} href="/portal/invoices">{t('tabs.invoices')}</Link>}
+          action={ctx.features.invoiceHistory && <PortalLink className={link} href="/portal/invoices">{t('tabs.invoices')}</PortalLink>}
         >
           {latestInvoice ? (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
               {ctx.features.invoiceHistory ? (
-                <Link className="font-medium underline underline-offset-4" href={`/portal/invoices/${latestInvoice.id}`}>{latestInvoice.number}</Link>
+                <PortalLink className="font-medium underline underline-offset-4" href={`/portal/invoices/${latestInvoice.id}`}>{latestInvoice.number}</PortalLink>
               ) : (
                 <span className="font-medium">{latestInvoice.number}</span>
               )}
@@ -62,12 +62,12 @@ export default async function OverviewPage() {
             <p className="text-zinc-700 dark:text-zinc-300">{t('noInvoices')}</p>
           )}
         </Section>
-        <Section id="latest-payment" title={t('latestPayment')} action={<Link className={link} href="/portal/receipts">{t('tabs.receipts')}</Link>}>
+        <Section id="latest-payment" title={t('latestPayment')} action={<PortalLink className={link} href="/portal/receipts">{t('tabs.receipts')}</PortalLink>}>
           {latestPayment ? (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-              <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${latestPayment.id}`}>
+              <PortalLink className="font-medium underline underline-offset-4" href={`/portal/receipts/${latestPayment.id}`}>
                 {latestPayment.receiptNumber}
-              </Link>
+              </PortalLink>
               <Money amount={latestPayment.amount} currency={latestPayment.currency} locale={locale} />
               {latestPayment.status !== 'succeeded' && <PaymentStatus status={latestPayment.status} />}
               <span className="text-sm text-zinc-700 dark:text-zinc-300">{formatDate(latestPayment.createdAt, locale)}</span>

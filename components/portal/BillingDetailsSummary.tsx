@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { postalAddressLines } from '@/lib/billing/postal-address';
 import type { TPortalContext } from '@/lib/portal/get-portal-context';
@@ -13,7 +13,7 @@ export async function BillingDetailsSummary({ ctx }: { ctx: TPortalContext }) {
     <Section
       id="billing-details"
       title={t('billingDetails')}
-      action={editable && <Link className="text-sm font-medium underline underline-offset-4" href="/portal/billing-details">{t('editDetails')}</Link>}
+      action={editable && <PortalLink className="text-sm font-medium underline underline-offset-4" href="/portal/billing-details">{t('editDetails')}</PortalLink>}
     >
       <address className="not-italic text-zinc-700 dark:text-zinc-300">
         {customer.name && <p className="font-medium text-zinc-900 dark:text-zinc-100">{customer.name}</p>}

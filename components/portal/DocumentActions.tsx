@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 
 // Under an invoice or a receipt: its PDF, and the way back to the list it came from.
@@ -9,7 +9,7 @@ export async function DocumentActions({ pdfHref, backHref, backLabel }: { pdfHre
       <a className="inline-flex min-h-11 items-center rounded-lg bg-[var(--brand)] px-4 font-semibold text-[var(--brand-text)]" href={pdfHref}>
         {t('download')}
       </a>
-      <Link className="inline-flex min-h-11 items-center underline underline-offset-4" href={backHref}>{backLabel}</Link>
+      <PortalLink className="inline-flex min-h-11 items-center underline underline-offset-4" href={backHref}>{backLabel}</PortalLink>
     </div>
   );
 }

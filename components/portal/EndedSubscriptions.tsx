@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { planOf, type TRenewableSubscription } from '@/lib/billing/renewal-charge';
@@ -17,7 +17,7 @@ export async function EndedSubscriptions({ ended, locale }: { ended: TRenewableS
               <span className="font-medium">{planOf(subscription).name}</span>
               <span className="block text-sm text-zinc-700 dark:text-zinc-300">{t('endedOn', { date: formatDate(subscription.endedAt ?? subscription.canceledAt ?? subscription.currentPeriodEnd, locale) })}</span>
             </span>
-            <Link className={secondaryButton} href={`/portal/subscription/${subscription.id}/resubscribe`} aria-label={t('resubscribeTo', { plan: planOf(subscription).name })}>{t('resubscribe')}</Link>
+            <PortalLink className={secondaryButton} href={`/portal/subscription/${subscription.id}/resubscribe`} aria-label={t('resubscribeTo', { plan: planOf(subscription).name })}>{t('resubscribe')}</PortalLink>
           </li>
         ))}
       </ul>

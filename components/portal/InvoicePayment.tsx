@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import type { PaymentMethod } from '@/lib/db/generated/client';
 import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
@@ -22,7 +22,7 @@ export async function InvoicePayment({ invoice, defaultCard, cards = [], preferr
   const t = await getTranslations('Portal');
   if (!defaultCard) {
     return features.paymentMethodUpdate ? (
-      <p className="text-sm"><Link className="font-medium underline underline-offset-4" href="/portal/payment-method">{t('addCardToPay')}</Link></p>
+      <p className="text-sm"><PortalLink className="font-medium underline underline-offset-4" href="/portal/payment-method">{t('addCardToPay')}</PortalLink></p>
     ) : null;
   }
   return (

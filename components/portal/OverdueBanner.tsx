@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import type { Invoice, PaymentMethod } from '@/lib/db/generated/client';
 import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
@@ -15,7 +15,7 @@ export async function OverdueBanner({ invoice, defaultCard, features, locale }: 
     <section aria-labelledby="overdue" className="mb-4 rounded-xl border border-red-300 bg-red-50 p-5 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50">
       <h2 id="overdue" className="font-semibold">{t('overdue', { amount, number: issuedNumber(invoice) })}</h2>
       {features.invoiceHistory && (
-        <p className="mt-1 text-sm"><Link className="underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('viewInvoice')}</Link></p>
+        <p className="mt-1 text-sm"><PortalLink className="underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('viewInvoice')}</PortalLink></p>
       )}
       <div className="mt-3">
         <InvoicePayment invoice={invoice} defaultCard={defaultCard} features={features} locale={locale} />

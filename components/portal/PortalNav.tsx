@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { PORTAL_TABS, type TPortalTab } from '@/lib/portal-login/portal-landing';
 import type { TPortalFeatures } from '@/lib/portal/get-portal-context';
@@ -21,13 +21,13 @@ export async function PortalNav({ current, features }: { current: TPortalTab | n
       <TabStrip>
         {visibleTabs(features).map((tab) => (
           <li key={tab} className="shrink-0">
-            <Link
+            <PortalLink
               href={PORTAL_TABS[tab]}
               aria-current={tab === current ? 'page' : undefined}
               className="inline-flex min-h-11 items-center whitespace-nowrap border-b-2 border-transparent px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 aria-[current=page]:border-[var(--brand-accent)] aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100 dark:aria-[current=page]:border-[var(--brand-accent-dark)] dark:aria-[current=page]:text-zinc-50"
             >
               {t(`tabs.${tab}`)}
-            </Link>
+            </PortalLink>
           </li>
         ))}
       </TabStrip>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { secondaryButton } from '@/components/ui/button-styles';
 import { planChangeRefusal } from '@/lib/billing/plan-options';
@@ -27,7 +27,7 @@ export async function SubscriptionActions({ ctx, subscription, startOpen }: { ct
   return (
     <ActionsProvider>
       <div className="mt-6 flex flex-wrap items-start gap-3">
-        {canChange && <Link className={secondaryButton} href={`/portal/subscription/${subscription.id}/change`}>{t('changePlan')}</Link>}
+        {canChange && <PortalLink className={secondaryButton} href={`/portal/subscription/${subscription.id}/change`}>{t('changePlan')}</PortalLink>}
         {canKeepPlan && <KeepPlan subscriptionId={subscription.id} />}
         {canCancel && (
           <CancelSubscription

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { planOf, type TRenewableSubscription } from '@/lib/billing/renewal-charge';
 import { formatMoney } from '@/lib/money/format-money';
@@ -13,7 +13,7 @@ export async function SubscriptionOverview({ subscriptions, locale }: { subscrip
   const t = await getTranslations('Portal');
   const several = subscriptions.length > 1;
   return (
-    <Section id="plan" title={several ? t('subscriptions') : t('currentPlan')} action={<Link className={LINK} href="/portal/subscription">{t('tabs.subscription')}</Link>}>
+    <Section id="plan" title={several ? t('subscriptions') : t('currentPlan')} action={<PortalLink className={LINK} href="/portal/subscription">{t('tabs.subscription')}</PortalLink>}>
       {subscriptions.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">{t('noSubscription')}</p>
       ) : (
@@ -24,7 +24,7 @@ export async function SubscriptionOverview({ subscriptions, locale }: { subscrip
               <li key={subscription.id} className="py-3 first:pt-0 last:pb-0">
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   {several ? (
-                    <Link className="font-medium underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{plan.name}</Link>
+                    <PortalLink className="font-medium underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{plan.name}</PortalLink>
                   ) : (
                     <span className="font-medium">{plan.name}</span>
                   )}

@@ -29,3 +29,28 @@ test('the first view carries no server library and no other locale’s messages'
   }
   for (const library of SERVER_ONLY) expect(scripts.some((s) => s.includes(library)), library).toBe(false);
 });
+
+test('a page of receipts asks the server for nothing it does not show, and its links still navigate in place', async ({ page, baseURL, credentials, fixtures }) => {
+  const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eNoPrefetch, locale: 'en' });
+  await page.goto(session.url);
+  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('link', { name: 'Receipts', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Receipts' })).toBeVisible();
+  // Every route a page of receipts links to (tabs, each receipt, each invoice) is rendered per
+  // request: a prefetch of each would cost the server more than the page itself.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).searchParams.has('_rsc')) asked.push(request.url());
+  });
+  await page.reload();
+  const receipts = page.getByRole('link', { name: /^[A-Z0-9]+-R\d+$/ });
+  await expect(receipts).toHaveCount(20);
+  await page.waitForLoadState('networkidle');
+  expect(asked).toEqual([]);
+  // A receipt opens in place: the router asks for that one page, and the document stays.
+  const number = await receipts.first().textContent();
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await receipts.first().click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(number!) })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(asked).toHaveLength(1);
+});

@@ -82,6 +82,7 @@ export const TEST_CUSTOMERS = {
   e2eKeyboardCard: ['merchant', 'noPaymentMethod'],
   e2eRtl: ['merchant', 'active'],
   e2eBundle: ['merchant', 'active'],
+  e2eNoPrefetch: ['merchant', 'manyInvoices'],
   e2eBrandColors: ['webhookAccount', 'active'],
   e2eFocus: ['merchant', 'active'],
   e2eCardFormat: ['merchant', 'noPaymentMethod'],

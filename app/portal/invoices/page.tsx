@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
@@ -29,7 +29,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             // Two rows on a phone (number and amount; status and PDF), one row from sm up.
             <li key={invoice.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4 sm:flex">
               <div className="min-w-0 sm:flex-1">
-                <Link className="font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{invoice.number}</Link>
+                <PortalLink className="font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{invoice.number}</PortalLink>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(invoice.issuedAt, locale)}</p>
               </div>
               <p className="self-start text-end font-medium tabular-nums sm:order-last sm:w-32 sm:self-auto"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
@@ -39,10 +39,10 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                   <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
                 )}
                 {invoice.status === 'open' && ctx.features.invoicePayment && (
-                  <Link className="text-sm font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>
+                  <PortalLink className="text-sm font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>
                     {t('payNow')}
                     <span className="sr-only"> ({invoice.number})</span>
-                  </Link>
+                  </PortalLink>
                 )}
               </div>
               <a

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/portal/Pager';
 import { PaymentStatus } from '@/components/portal/PaymentStatus';
@@ -26,18 +26,18 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
           {page.items.map((payment) => (
             <li key={payment.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4">
               <div className="min-w-0">
-                <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`}>
+                <PortalLink className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`}>
                   {payment.receiptNumber}
-                </Link>
+                </PortalLink>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(payment.createdAt, locale)}</p>
               </div>
               <p className="self-start text-end font-medium tabular-nums sm:w-32 sm:self-auto"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
               <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
                 <PaymentStatus status={payment.status} />
                 {payment.invoice && ctx.features.invoiceHistory && (
-                  <Link className="inline-flex min-h-6 items-center text-sm underline underline-offset-4" href={`/portal/invoices/${payment.invoice.id}`}>
+                  <PortalLink className="inline-flex min-h-6 items-center text-sm underline underline-offset-4" href={`/portal/invoices/${payment.invoice.id}`}>
                     {t('invoiceTitle', { number: payment.invoice.number })}
-                  </Link>
+                  </PortalLink>
                 )}
               </div>
             </li>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { SubscriptionPanel } from '@/components/portal/SubscriptionPanel';
@@ -23,7 +23,7 @@ export default async function SubscriptionsPage() {
           {subscriptions.map((subscription) => (
             <section key={subscription.id} aria-labelledby={`subscription-${subscription.id}`}>
               <h2 id={`subscription-${subscription.id}`} className="mb-3 text-base font-semibold">
-                <Link className="underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{planOf(subscription).name}</Link>
+                <PortalLink className="underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{planOf(subscription).name}</PortalLink>
               </h2>
               <SubscriptionPanel ctx={ctx} subscription={subscription} />
             </section>

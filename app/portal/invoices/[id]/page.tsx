@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AmountHeadline } from '@/components/portal/AmountHeadline';
@@ -92,7 +92,7 @@ export default async function InvoicePage({ params, searchParams }: TSearch & { 
           <ul className={`mt-2 divide-y divide-zinc-200 dark:divide-zinc-800 ${box}`}>
             {invoice.payments.map((payment) => (
               <li key={payment.id} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 p-4">
-                <Link className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`}>{payment.receiptNumber}</Link>
+                <PortalLink className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`}>{payment.receiptNumber}</PortalLink>
                 <p className="text-end tabular-nums"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
                   {date(payment.createdAt)}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { getTranslations } from 'next-intl/server';
 import { AmountHeadline } from '@/components/portal/AmountHeadline';
 import { DocumentActions } from '@/components/portal/DocumentActions';
@@ -47,7 +47,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           <h2 id="receipt-items" className="flex flex-wrap items-baseline justify-between gap-x-4 p-4 pb-0 text-lg font-semibold">
             {tDoc('items')}
             {ctx.features.invoiceHistory ? (
-              <Link className="text-sm font-normal underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('invoiceTitle', { number: issuedNumber(invoice) })}</Link>
+              <PortalLink className="text-sm font-normal underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{t('invoiceTitle', { number: issuedNumber(invoice) })}</PortalLink>
             ) : (
               <span className="text-sm font-normal">{t('invoiceTitle', { number: issuedNumber(invoice) })}</span>
             )}

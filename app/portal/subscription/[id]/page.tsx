@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PortalFrame } from '@/components/portal/PortalFrame';
@@ -18,7 +18,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
   return (
     <PortalFrame ctx={ctx} current="subscription" title={planOf(subscription).name}>
       <p className="mb-4 text-sm">
-        <Link className="underline underline-offset-4" href="/portal/subscription">{t('allSubscriptions')}</Link>
+        <PortalLink className="underline underline-offset-4" href="/portal/subscription">{t('allSubscriptions')}</PortalLink>
       </p>
       <SubscriptionPanel ctx={ctx} subscription={subscription} />
     </PortalFrame>

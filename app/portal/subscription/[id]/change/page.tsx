@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PortalFrame } from '@/components/portal/PortalFrame';
@@ -22,7 +22,7 @@ export default async function ChangePlanPage({ params }: { params: Promise<{ id:
     <PortalFrame ctx={ctx} current={inFlow ? undefined : 'subscription'} title={t('title')}>
       {!inFlow && (
         <p className="mb-4 text-sm">
-          <Link className="underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{t('backToSubscription')}</Link>
+          <PortalLink className="underline underline-offset-4" href={`/portal/subscription/${subscription.id}`}>{t('backToSubscription')}</PortalLink>
         </p>
       )}
       {refusal ? (

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PlanPicker } from '@/components/portal/PlanPicker';
@@ -19,7 +19,7 @@ export default async function ResubscribePage({ params }: { params: Promise<{ id
   return (
     <PortalFrame ctx={ctx} current="subscription" title={t('resubscribeTitle')}>
       <p className="mb-4 text-sm">
-        <Link className="underline underline-offset-4" href="/portal/subscription">{t('backToSubscription')}</Link>
+        <PortalLink className="underline underline-offset-4" href="/portal/subscription">{t('backToSubscription')}</PortalLink>
       </p>
       {options.length === 0 ? <p>{t('noOptions')}</p> : <PlanPicker subscription={ended} options={options} seats={ctx.features.updateQuantity} locale={ctx.locale} restart />}
     </PortalFrame>

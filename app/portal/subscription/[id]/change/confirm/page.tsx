@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PlanChangePreview } from '@/components/portal/PlanChangePreview';
@@ -32,7 +32,7 @@ export default async function ConfirmPlanChangePage({ params, searchParams }: TP
   if (preview instanceof ApiError && preview.code === 'not_found') notFound();
   const backToPlans = flowType !== 'subscription_update_confirm' && (
     <p className="mt-6 text-sm">
-      <Link className="underline underline-offset-4" href={`/portal/subscription/${id}/change`}>{t('backToPlans')}</Link>
+      <PortalLink className="underline underline-offset-4" href={`/portal/subscription/${id}/change`}>{t('backToPlans')}</PortalLink>
     </p>
   );
   return (

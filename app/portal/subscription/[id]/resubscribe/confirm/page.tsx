@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PortalLink } from '@/components/portal/PortalLink';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ConfirmResubscribe } from '@/components/portal/ConfirmResubscribe';
@@ -55,12 +55,12 @@ export default async function ConfirmResubscribePage({ params, searchParams }: T
               <ConfirmResubscribe subscriptionId={id} price={preview.price.id} quantity={preview.quantity} amount={formatMoney({ amount: preview.charge.amountDue, currency: preview.charge.currency }, locale)} />
             </ActionsProvider>
           ) : (
-            ctx.features.paymentMethodUpdate && <p><Link className="font-medium underline underline-offset-4" href="/portal/payment-method">{tActions('errors.no_default_card')}</Link></p>
+            ctx.features.paymentMethodUpdate && <p><PortalLink className="font-medium underline underline-offset-4" href="/portal/payment-method">{tActions('errors.no_default_card')}</PortalLink></p>
           )}
         </div>
       )}
       <p className="mt-6 text-sm">
-        <Link className="underline underline-offset-4" href={`/portal/subscription/${id}/resubscribe`}>{t('backToPlans')}</Link>
+        <PortalLink className="underline underline-offset-4" href={`/portal/subscription/${id}/resubscribe`}>{t('backToPlans')}</PortalLink>
       </p>
     </PortalFrame>
   );
