@@ -12,8 +12,8 @@ export const INCOMPLETE_WINDOW_MS = 23 * 60 * 60 * 1000;
  * subscription ends as incomplete_expired. The caller holds the subscription's row.
  */
 export async function expireIncomplete(tx: Prisma.TransactionClient, subscriptionId: string, at: Date): Promise<void> {
-  const { accountId } = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, select: { accountId: true } });
-  const open = await tx.invoice.findMany({ where: { accountId, subscriptionId, status: 'open' }, select: { id: true }, orderBy: { id: 'asc' } });
+  const { accountId, customerId } = await tx.subscription.findUniqueOrThrow({ where: { id: subscriptionId }, select: { accountId: true, customerId: true } });
+  const open = await tx.invoice.findMany({ where: { accountId, customerId, subscriptionId, status: 'open' }, select: { id: true }, orderBy: { id: 'asc' } });
   for (const invoice of open) await voidInvoice(tx, accountId, invoice.id, at);
   await moveSubscription(tx, { accountId, subscriptionId }, ['incomplete'], { status: 'incomplete_expired', endedAt: at, cancelAtPeriodEnd: false });
 }

@@ -62,7 +62,7 @@ export async function chargeLockedInvoice(tx: Prisma.TransactionClient, { invoic
   }
   await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'paid', amountPaid: invoice.amountPaid + amount, paidAt: at, attemptCount: attempt, nextPaymentAttempt: null } });
   await recordInvoiceEvent(tx, invoice, 'plugipay.invoice.paid.v1');
-  if (invoice.subscriptionId) await reactivateIfSettled(tx, { accountId, subscriptionId: invoice.subscriptionId });
+  if (invoice.subscriptionId) await reactivateIfSettled(tx, { accountId, customerId: invoice.customerId, subscriptionId: invoice.subscriptionId });
   return { paid: true, paymentId: payment.id };
 }
 

@@ -36,8 +36,8 @@ const TRIAL_NOTICES: TWork = {
 const PAUSE_ENDS: TWork = {
   claim: subscriptionClaim((now) => Prisma.sql`s."status" = 'paused' AND s."pauseResumesAt" <= ${now}`, Prisma.sql`s."pauseResumesAt"`),
   run: async (tx, id) => {
-    const { accountId } = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { accountId: true } });
-    await endPause(tx, { accountId, subscriptionId: id });
+    const { accountId, customerId } = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { accountId: true, customerId: true } });
+    await endPause(tx, { accountId, customerId, subscriptionId: id });
   },
 };
 

@@ -38,13 +38,15 @@ export async function moveSubscription(
  * A subscription that was waiting on a payment (incomplete, past_due, unpaid) is active again once
  * none of its invoices is left open.
  */
-export async function reactivateIfSettled(tx: Prisma.TransactionClient, ref: TSubscriptionRef): Promise<void> {
-  const stillOpen = await tx.invoice.count({ where: { accountId: ref.accountId, subscriptionId: ref.subscriptionId, status: 'open' } });
+export async function reactivateIfSettled(tx: Prisma.TransactionClient, ref: TSubscriptionRef & { customerId: string }): Promise<void> {
+  // By its customer too: the (account, customer) index finds their few invoices, where the account
+  // and subscription alone read every invoice of the account (4 ms a charge at 5,000 invoices).
+  const stillOpen = await tx.invoice.count({ where: { accountId: ref.accountId, customerId: ref.customerId, subscriptionId: ref.subscriptionId, status: 'open' } });
   if (stillOpen === 0) await moveSubscription(tx, ref, ['incomplete', 'past_due', 'unpaid'], { status: 'active' });
 }
 
 /** Ends a pause: renewals are charged again from the next one; past_due while a failed charge is still owed. */
-export async function endPause(tx: Prisma.TransactionClient, ref: TSubscriptionRef) {
-  const owed = await tx.invoice.count({ where: { accountId: ref.accountId, subscriptionId: ref.subscriptionId, status: 'open', attemptCount: { gt: 0 } } });
+export async function endPause(tx: Prisma.TransactionClient, ref: TSubscriptionRef & { customerId: string }) {
+  const owed = await tx.invoice.count({ where: { accountId: ref.accountId, customerId: ref.customerId, subscriptionId: ref.subscriptionId, status: 'open', attemptCount: { gt: 0 } } });
   return moveSubscription(tx, ref, ['paused'], { status: owed > 0 ? 'past_due' : 'active' });
 }

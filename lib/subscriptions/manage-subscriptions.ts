@@ -171,7 +171,7 @@ export async function resumeSubscriptionById(accountId: string, id: string) {
     const current = await findSubscriptionOrThrow(tx, accountId, id);
     if (hasEnded(current.status)) throw new ApiError('invalid_state', 'This subscription has ended and cannot be resumed; create a new one.');
     if (current.status === 'paused') {
-      await endPause(tx, { accountId, subscriptionId: current.id });
+      await endPause(tx, { accountId, customerId: current.customerId, subscriptionId: current.id });
       return serializeSubscription(await findSubscriptionOrThrow(tx, accountId, id));
     }
     if (!current.cancelAtPeriodEnd) throw new ApiError('invalid_state', 'This subscription is not set to cancel; there is nothing to resume.');
@@ -235,7 +235,7 @@ export async function changeSubscription(accountId: string, id: string, patch: z
     if (patch.pauseCollection) Object.assign(data, pauseTerms(current, patch.pauseCollection, now));
 
     await tx.subscription.update({ where: { id: current.id }, data });
-    if (patch.pauseCollection === null) await endPause(tx, { accountId, subscriptionId: current.id });
+    if (patch.pauseCollection === null) await endPause(tx, { accountId, customerId: current.customerId, subscriptionId: current.id });
     const updated = await findSubscriptionOrThrow(tx, accountId, id);
     await recordEvent(tx, { accountId, type: 'plugipay.subscription.updated.v1', object: serializeSubscription(updated) });
 
