@@ -35,22 +35,25 @@ export const EVENT_TYPES = [
 ] as const;
 export type TEventType = (typeof EVENT_TYPES)[number];
 
+type TEventInput = { accountId: string; type: TEventType; object: Record<string, unknown> };
+
 /**
  * Writes an event to the outbox. Call it inside the transaction that makes the change, so that the
  * change and its event commit or roll back together; the delivery worker sends it later.
  */
-export async function recordEvent(
-  tx: Prisma.TransactionClient,
-  { accountId, type, object }: { accountId: string; type: TEventType; object: Record<string, unknown> },
-): Promise<string> {
-  const id = newId('event');
-  // createMany, as it answers nothing: create would send the event's JSON back only to parse it again.
-  await tx.event.createMany({ data: [{ id, accountId, type, data: { object } as Prisma.InputJsonValue }] });
-  return id;
+export async function recordEvent(tx: Prisma.TransactionClient, event: TEventInput): Promise<string> {
+  const [id] = await recordEvents(tx, [event]);
+  return id!;
 }
 
-/** Several events in one statement, in order (their ids sort as given): a batch's, in its transaction. */
-export async function recordEvents(tx: Prisma.TransactionClient, events: { accountId: string; type: TEventType; object: Record<string, unknown> }[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.event.createMany({ data: events.map(({ accountId, type, object }) => ({ id: newId('event'), accountId, type, data: { object } as Prisma.InputJsonValue })) });
+/**
+ * Several events in one statement, in order (their ids sort as given): a batch's, in its
+ * transaction; their ids. createMany answers nothing back: create would send each event's JSON
+ * back only for it to be parsed again.
+ */
+export async function recordEvents(tx: Prisma.TransactionClient, events: TEventInput[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map(({ accountId, type, object }) => ({ id: newId('event'), accountId, type, data: { object } as Prisma.InputJsonValue }));
+  await tx.event.createMany({ data: rows });
+  return rows.map((row) => row.id);
 }
