@@ -103,6 +103,24 @@ describe('changing plan in the portal', () => {
     expect(updates.map((e) => e.data.object.items[0].price.id)).toContain(plans.pro.id);
   });
 
+  it('bills a preview made in the second the period began (prorationDate is whole seconds, the period’s start is not) from the start itself', async () => {
+    const plans = await catalog();
+    await configure(billing(), { enabled: true, products: plans.offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: false } });
+    // On the real clock, so the period starts at a moment with milliseconds.
+    const customer = (await api(billing(), 'POST', '/api/v1/customers', { email: `plan-${uniqueTag()}@example.com`, name: 'Quick Switcher' })).body;
+    await api(billing(), 'POST', `/api/v1/customers/${customer.id}/payment-methods`, { token: 'tok_visa' });
+    const sub = (await api(billing(), 'POST', '/api/v1/subscriptions', { customer: customer.id, items: [{ price: plans.basic.id }] })).body;
+    const firstSecond = Math.floor(Date.parse(sub.currentPeriodStart) / 1000);
+    const upcoming = (date: number) => api(billing(), 'GET', `/api/v1/invoices/upcoming?customer=${customer.id}&subscription=${sub.id}&items=${encodeURIComponent(JSON.stringify([{ id: sub.items[0].id, price: plans.pro.id }]))}&prorationDate=${date}`);
+    expect((await upcoming(firstSecond - 1)).body.error).toMatchObject({ code: 'validation_error', param: 'prorationDate' });
+    expect((await upcoming(firstSecond)).status).toBe(200);
+
+    const portal = await portalOf(customer.id);
+    const changed = await portal.change(sub.id, plans.pro.id, { prorationDate: firstSecond });
+    // The whole of Basic unused, the whole of Pro to come: $30.00 − $10.00.
+    expect(changed).toMatchObject({ status: 200, body: { timing: 'now', invoice: { status: 'paid', total: 2000 } } });
+  });
+
   it('changes nothing when the charge for an upgrade is declined: the plan, the period and the waiting prorations stay, the invoice is voided, the decline is on record', async () => {
     const plans = await catalog();
     await configure(billing(), { enabled: true, products: plans.offered, prorationBehavior: 'always_invoice', downgradeTiming: 'period_end', quantity: { enabled: true, min: 1, max: 5 } });

@@ -7,6 +7,7 @@ import { dryRun } from '../db/dry-run';
 import { getPrisma } from '../db/get-db';
 import type { TPortalFeatures } from '../portal/load-portal-features';
 import { billsNow, ChangeDeclinedError, changeItems, changeSubscription, keepForNextInvoice } from '../subscriptions/manage-subscriptions';
+import { prorationInstant, toProrationDate } from '../subscriptions/proration-date';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE } from '../subscriptions/subscription-resource';
 import { recordEvent } from '../webhooks/record-event';
 import type { TActionScope, TCustomerScope } from './customer-scope';
@@ -94,8 +95,10 @@ export type TPlanChangePreview = {
  */
 export async function previewPlanChange(scope: TCustomerScope, choice: TPlanChoice, features: TPortalFeatures, realNow = new Date()): Promise<TPlanChangePreview> {
   const checked = await checkPlanChoice(scope, choice, features);
-  const at = await customerBillingTime(getPrisma(), scope, realNow);
   const { subscription } = checked;
+  // Billed from the whole second the preview names, so confirming with it charges exactly this.
+  const prorationDate = toProrationDate(await customerBillingTime(getPrisma(), scope, realNow));
+  const at = prorationInstant(prorationDate, subscription.currentPeriodStart) ?? subscription.currentPeriodStart;
   const billed = await dryRun(async (tx) => {
     if (checked.timing === 'period_end') {
       await scheduleChange(tx, subscription, checked);
@@ -115,7 +118,7 @@ export async function previewPlanChange(scope: TCustomerScope, choice: TPlanChoi
   const { dueNow, after } = billed;
   // What today's invoice spends of the customer's credit is not there for the renewal.
   const renewing = dueNow ? { ...after, customer: { balances: [{ currency: dueNow.currency, balance: dueNow.endingBalance }] } } : after;
-  return { ...checked, prorationDate: Math.floor(at.getTime() / 1000), dueNow, next: { charge: renewalCharge(renewing), date: after.currentPeriodEnd } };
+  return { ...checked, prorationDate, dueNow, next: { charge: renewalCharge(renewing), date: after.currentPeriodEnd } };
 }
 
 /**
@@ -135,8 +138,8 @@ export async function changeOwnPlan(scope: TActionScope, choice: TPlanChoice & {
     return { subscriptionId: subscription.id, timing: checked.timing, effectiveAt: subscription.currentPeriodEnd, invoice: null };
   }
   const at = await customerBillingTime(getPrisma(), scope, realNow);
-  const from = new Date(choice.prorationDate * 1000);
-  if (from > at || at.getTime() - from.getTime() > PREVIEW_LIFETIME_MS || from < subscription.currentPeriodStart) {
+  const from = prorationInstant(choice.prorationDate, subscription.currentPeriodStart);
+  if (!from || from > at || at.getTime() - from.getTime() > PREVIEW_LIFETIME_MS) {
     throw refuse('stale_preview');
   }
   // All or nothing, as Stripe's portal: a declined charge leaves the plan as it was.

@@ -9,6 +9,7 @@ import { renewalCharge, RENEWAL_INCLUDE, type TRenewableSubscription } from '../
 import { billingTime } from '../billing-engine/billing-time';
 import { dryRun } from '../db/dry-run';
 import { changeItems, keepForNextInvoice } from '../subscriptions/manage-subscriptions';
+import { prorationInstant } from '../subscriptions/proration-date';
 import { ZItemChanges } from '../subscriptions/subscription-schemas';
 import { findCustomerOrThrow } from '../customers/manage-customers';
 import { getPrisma } from '../db/get-db';
@@ -110,8 +111,8 @@ async function withProposedItems(
   items: z.infer<typeof ZItemChanges>,
   prorationDate: number | undefined,
 ): Promise<TRenewableSubscription> {
-  const at = prorationDate === undefined ? await billingTime(getPrisma(), customer, new Date()) : new Date(prorationDate * 1000);
-  if (at < subscription.currentPeriodStart || at >= subscription.currentPeriodEnd) {
+  const at = prorationDate === undefined ? await billingTime(getPrisma(), customer, new Date()) : prorationInstant(prorationDate, subscription.currentPeriodStart);
+  if (!at || at < subscription.currentPeriodStart || at >= subscription.currentPeriodEnd) {
     throw new ApiError('validation_error', `prorationDate: must fall within the current period, ${subscription.currentPeriodStart.toISOString()} to ${subscription.currentPeriodEnd.toISOString()}.`, 'prorationDate');
   }
   return dryRun(async (tx) => {

@@ -19,6 +19,7 @@ import { inTransaction } from '../db/in-transaction';
 import { lockCustomer } from '../db/row-locks';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
+import { prorationInstant } from './proration-date';
 import { serializeSubscription, SUBSCRIPTION_INCLUDE, type TSubscriptionRow } from './subscription-resource';
 import type { ZSubscriptionCreate, ZSubscriptionListQuery, ZSubscriptionUpdate } from './subscription-schemas';
 import { checkItemPrices, checkTaxRates, redeemCoupon } from './subscription-terms';
@@ -291,8 +292,8 @@ export function billsNow(behavior: 'create_prorations' | 'always_invoice' | 'non
 /** When an item change is prorated from: now, or a moment of the current period already passed (a preview's). */
 function prorationMoment(current: TSubscriptionRow, prorationDate: number | undefined, now: Date): Date {
   if (prorationDate === undefined) return now;
-  const at = new Date(prorationDate * 1000);
-  if (at < current.currentPeriodStart || at > now) {
+  const at = prorationInstant(prorationDate, current.currentPeriodStart);
+  if (!at || at > now) {
     throw new ApiError('validation_error', `prorationDate: must fall between the current period's start (${current.currentPeriodStart.toISOString()}) and now.`, 'prorationDate');
   }
   return at;
