@@ -64,6 +64,7 @@ export const ZEnv = z.object({
   DEMO_CREDENTIALS_PATH: z.string().min(1).default('demo-credentials.json'),
   TRUSTED_PROXY_HOPS: intFromString(0, 10).default(0),
   HTTP_REQUEST_TIMEOUT_SECONDS: intFromString(1, 600).default(30),
+  SERVER_HEAP_MB: intFromString(128, 65_536).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Tests only: a file holding milliseconds the server's clock runs ahead (lib/time/server-clock.ts).
   SERVER_CLOCK_OFFSET_FILE: z.string().min(1).optional(),

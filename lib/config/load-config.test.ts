@@ -49,6 +49,8 @@ describe('loadConfig in production', () => {
     ['PORTAL_LOGIN_TTL_SECONDS', '7200'],
     ['LOG_LEVEL', 'loud'],
     ['PORTAL_PDFS_PER_MINUTE', '0'],
+    ['SERVER_HEAP_MB', '64'],
+    ['SERVER_HEAP_MB', 'lots'],
     // The bench's floor routes never exist in a production server.
     ['BENCH_FLOORS', 'on'],
     // Nor does a clock that tests move ahead.

@@ -54,7 +54,7 @@ export async function startScratchServer({ env: extra = {}, launch = true }: { e
     output: () => printed,
     launch: async () => {
       printed = '';
-      const started = spawn(...serverCommand(), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const started = spawn(...serverCommand([], env), { env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = started;
       started.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
       started.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));

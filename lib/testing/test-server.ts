@@ -300,7 +300,7 @@ export async function startTestServer({ env: extraEnv = {}, shareWith, keepTempl
   const saved = keepTemplate ? await saveTemplate(dataDir, env, scratch?.name) : undefined;
   writeFileSync(path.join(dataDir, 'server-env.json'), JSON.stringify(env), { mode: 0o600 });
 
-  const child = spawn(...serverCommand(), { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(...serverCommand([], env), { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
