@@ -2,7 +2,7 @@ import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
 import { Prisma } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { hydrate } from '../db/hydrate';
 
 /** What the invoice page and PDF show of an invoice; the raw read below loads the same. */
@@ -24,13 +24,13 @@ export const INVOICE_LINES_JSON = Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb
  * not_found. Raw and hydrated, as the live subscriptions are: every invoice page and PDF reads it.
  */
 export async function getInvoiceOrThrow({ accountId, customerId }: TCustomerScope, id: string): Promise<TInvoiceDetail> {
-  const [row] = await getPrisma().$queryRaw<{ invoice: unknown }[]>`
+  const [row] = await rawRows<{ invoice: unknown }>(Prisma.sql`
     SELECT to_jsonb(i) || jsonb_build_object(
       'lines', ${INVOICE_LINES_JSON},
       'payments', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt"), '[]') FROM "Payment" p
         WHERE p."accountId" = i."accountId" AND p."customerId" = i."customerId" AND p."invoiceId" = i."id" AND p."status" IN ('succeeded', 'refunded'))
     ) AS "invoice"
-    FROM "Invoice" i WHERE i."id" = ${id} AND i."accountId" = ${accountId} AND i."customerId" = ${customerId} AND i."status" <> 'draft'`;
+    FROM "Invoice" i WHERE i."id" = ${id} AND i."accountId" = ${accountId} AND i."customerId" = ${customerId} AND i."status" <> 'draft'`);
   if (!row) throw new ApiError('not_found', 'No such invoice.');
   return hydrate<TInvoiceDetail>('Invoice', row.invoice);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
-import type { Invoice, Payment, PaymentMethod } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { Prisma, type Invoice, type Payment, type PaymentMethod } from '../db/generated/client';
+import { rawRows } from '../db/raw-rows';
 import { hydrate } from '../db/hydrate';
 import { liveSubscriptionsOf, NEWEST_FIRST, RENEWABLE_SUBSCRIPTION_JSON, renewableSubscriptionOf } from './live-subscriptions';
 
@@ -14,7 +14,7 @@ type TOverviewRow = { subscriptions: unknown[]; defaultCard: unknown; latestInvo
  */
 export async function getOverview(scope: TCustomerScope, now: Date) {
   const { accountId, customerId } = scope;
-  const [row] = await getPrisma().$queryRaw<TOverviewRow[]>`
+  const [row] = await rawRows<TOverviewRow>(Prisma.sql`
     SELECT
       (SELECT coalesce(jsonb_agg(${RENEWABLE_SUBSCRIPTION_JSON} ORDER BY ${NEWEST_FIRST}), '[]') FROM "Subscription" s WHERE ${liveSubscriptionsOf(scope)}) AS "subscriptions",
       (SELECT to_jsonb(pm) FROM "PaymentMethod" pm
@@ -26,7 +26,7 @@ export async function getOverview(scope: TCustomerScope, now: Date) {
       -- Past due: a charge of it failed, or its due date has passed; the oldest first.
       (SELECT to_jsonb(i) FROM "Invoice" i
         WHERE i."accountId" = ${accountId} AND i."customerId" = ${customerId} AND i."status" = 'open' AND (i."attemptCount" > 0 OR i."dueAt" < ${now})
-        ORDER BY i."issuedAt" ASC, i."id" ASC LIMIT 1) AS "overdueInvoice"`;
+        ORDER BY i."issuedAt" ASC, i."id" ASC LIMIT 1) AS "overdueInvoice"`);
   return {
     subscriptions: row!.subscriptions.map(renewableSubscriptionOf),
     defaultCard: hydrate<PaymentMethod | null>('PaymentMethod', row!.defaultCard),

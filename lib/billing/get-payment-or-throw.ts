@@ -1,8 +1,8 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { ApiError } from '../api/errors';
-import type { Prisma } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { Prisma } from '../db/generated/client';
+import { rawRows } from '../db/raw-rows';
 import { hydrate } from '../db/hydrate';
 import { INVOICE_LINES_JSON } from './get-invoice-or-throw';
 
@@ -28,12 +28,12 @@ export type TPaymentDetail = Prisma.PaymentGetPayload<{ include: typeof PAYMENT_
  * not_found. Raw and hydrated, as an invoice is (get-invoice-or-throw.ts): every receipt and its PDF read it.
  */
 export async function getPaymentOrThrow({ accountId, customerId }: TCustomerScope, id: string): Promise<TPaymentDetail> {
-  const [row] = await getPrisma().$queryRaw<{ payment: unknown }[]>`
+  const [row] = await rawRows<{ payment: unknown }>(Prisma.sql`
     SELECT to_jsonb(p) || jsonb_build_object('invoice', (
       SELECT jsonb_build_object('id', i."id", 'number', i."number", 'currency', i."currency", 'subtotal', i."subtotal", 'discount', i."discount", 'total', i."total",
         'lines', ${INVOICE_LINES_JSON})
       FROM "Invoice" i WHERE i."accountId" = p."accountId" AND i."customerId" = p."customerId" AND i."id" = p."invoiceId")) AS "payment"
-    FROM "Payment" p WHERE p."id" = ${id} AND p."accountId" = ${accountId} AND p."customerId" = ${customerId}`;
+    FROM "Payment" p WHERE p."id" = ${id} AND p."accountId" = ${accountId} AND p."customerId" = ${customerId}`);
   if (!row) throw new ApiError('not_found', 'No such receipt.');
   return hydrate<TPaymentDetail>('Payment', row.payment);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { Prisma, type InvoiceStatus } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { PAGE_SIZE, toPage } from './keyset-page';
 
 export type TInvoiceRow = { id: string; number: string; status: InvoiceStatus; currency: string; total: bigint; issuedAt: Date; dueAt: Date | null };
@@ -17,10 +17,10 @@ export async function listInvoices({ accountId, customerId }: TCustomerScope, cu
   const after = cursor
     ? Prisma.sql`AND ("issuedAt", "id") < (SELECT "issuedAt", "id" FROM "Invoice" WHERE "id" = ${cursor} AND "accountId" = ${accountId} AND "customerId" = ${customerId})`
     : Prisma.empty;
-  const rows = await getPrisma().$queryRaw<TInvoiceRow[]>`
+  const rows = await rawRows<TInvoiceRow>(Prisma.sql`
     SELECT "id", "number", "status", "currency", "total", "issuedAt", "dueAt" FROM "Invoice"
     WHERE "accountId" = ${accountId} AND "customerId" = ${customerId} AND "status" <> 'draft' ${after}
     ORDER BY "issuedAt" DESC, "id" DESC
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`);
   return toPage(rows, size);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { Prisma, type PaymentStatus } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { PAGE_SIZE, toPage } from './keyset-page';
 
 type TRow = { id: string; receiptNumber: string; status: PaymentStatus; currency: string; amount: bigint; createdAt: Date; invoiceId: string | null; invoiceNumber: string | null };
@@ -14,14 +14,14 @@ export async function listPayments({ accountId, customerId }: TCustomerScope, cu
   const after = cursor
     ? Prisma.sql`AND (p."createdAt", p."id") < (SELECT "createdAt", "id" FROM "Payment" WHERE "id" = ${cursor} AND "accountId" = ${accountId} AND "customerId" = ${customerId})`
     : Prisma.empty;
-  const rows = await getPrisma().$queryRaw<TRow[]>`
+  const rows = await rawRows<TRow>(Prisma.sql`
     SELECT p."id", p."receiptNumber", p."status", p."currency", p."amount", p."createdAt", p."invoiceId",
       -- Per row shown (a join would let the planner read every invoice of a long history).
       (SELECT i."number" FROM "Invoice" i WHERE i."id" = p."invoiceId") AS "invoiceNumber"
     FROM "Payment" p
     WHERE p."accountId" = ${accountId} AND p."customerId" = ${customerId} ${after}
     ORDER BY p."createdAt" DESC, p."id" DESC
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`);
   return toPage(
     rows.map(({ invoiceId, invoiceNumber, ...payment }) => ({ ...payment, invoice: invoiceId ? { id: invoiceId, number: invoiceNumber! } : null })),
     size,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { TCustomerScope } from './customer-scope';
 import { LIVE_STATUSES } from '../billing-engine/subscription-standing';
 import { Prisma } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { hydrate } from '../db/hydrate';
 import type { TRenewableSubscription } from './renewal-charge';
 
@@ -35,14 +35,14 @@ export const renewableSubscriptionOf = (json: unknown) => hydrate<TRenewableSubs
 
 /** The customer's subscriptions that have not ended, newest first, loaded as their next charge needs. */
 export async function listLiveSubscriptions(scope: TCustomerScope): Promise<TRenewableSubscription[]> {
-  const rows = await getPrisma().$queryRaw<{ subscription: unknown }[]>`
-    SELECT ${RENEWABLE_SUBSCRIPTION_JSON} AS "subscription" FROM "Subscription" s WHERE ${liveSubscriptionsOf(scope)} ORDER BY ${NEWEST_FIRST}`;
+  const rows = await rawRows<{ subscription: unknown }>(Prisma.sql`
+    SELECT ${RENEWABLE_SUBSCRIPTION_JSON} AS "subscription" FROM "Subscription" s WHERE ${liveSubscriptionsOf(scope)} ORDER BY ${NEWEST_FIRST}`);
   return rows.map((row) => renewableSubscriptionOf(row.subscription));
 }
 
 /** One of the customer's subscriptions that have not ended, or null (another customer's id included). */
 export async function findLiveSubscription(scope: TCustomerScope, subscriptionId: string): Promise<TRenewableSubscription | null> {
-  const [row] = await getPrisma().$queryRaw<{ subscription: unknown }[]>`
-    SELECT ${RENEWABLE_SUBSCRIPTION_JSON} AS "subscription" FROM "Subscription" s WHERE s."id" = ${subscriptionId} AND ${liveSubscriptionsOf(scope)}`;
+  const [row] = await rawRows<{ subscription: unknown }>(Prisma.sql`
+    SELECT ${RENEWABLE_SUBSCRIPTION_JSON} AS "subscription" FROM "Subscription" s WHERE s."id" = ${subscriptionId} AND ${liveSubscriptionsOf(scope)}`);
   return row ? renewableSubscriptionOf(row.subscription) : null;
 }

@@ -33,6 +33,18 @@ export function openDatabase({ databaseUrl, dataDir }: TOpenDatabaseOptions): TD
 // the command line: PGlite's postgresqlconf option would rewrite the folder's postgresql.conf.
 const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=32MB'];
 
+// The runner's values come back as Prisma's $queryRaw gives them, whichever the driver. Prisma keeps
+// DateTime in `timestamp` columns, in UTC, where both drivers would use the process's time zone; and
+// a bigint is a BigInt, where pg gives a string and PGlite a number that may lose digits.
+const INT8_OID = 20;
+const TIMESTAMP_OID = 1114;
+const RUNNER_PARSERS: Record<number, (text: string) => unknown> = {
+  [INT8_OID]: (text) => BigInt(text),
+  [TIMESTAMP_OID]: (text) => new Date(`${text.replace(' ', 'T')}Z`),
+};
+const driverValues = (params: unknown[] | undefined) => params?.map((value) => (value instanceof Date ? value.toISOString() : value));
+const PG_TYPES = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => RUNNER_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser };
+
 function openEmbedded(dataDir: string): TDatabase {
   const dir = path.join(dataDir, 'pglite');
   // PGlite does not create missing parents.
@@ -48,7 +60,7 @@ function openEmbedded(dataDir: string): TDatabase {
   const planned = withPlanCache(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(planned) });
   const runner = (q: PGlite | Transaction): TSqlRunner => ({
-    query: async <T>(sql: string, params?: unknown[]) => (await q.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await q.query<T>(sql, driverValues(params), { parsers: RUNNER_PARSERS })).rows,
     exec: async (sql) => {
       await q.exec(sql);
     },
@@ -77,7 +89,7 @@ function openPostgres(databaseUrl: string): TDatabase {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const runner = (q: pg.Pool | pg.PoolClient): TSqlRunner => ({
-    query: async <T>(sql: string, params?: unknown[]) => (await q.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await q.query({ text: sql, values: driverValues(params), types: PG_TYPES })).rows as T[],
     exec: async (sql) => {
       await q.query(sql);
     },

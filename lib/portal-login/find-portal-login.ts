@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma, type PortalFlowType, type FlowAfterCompletion } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { serverNow } from '../time/server-clock';
 import { hashCookieValue } from './portal-cookie';
 import { PRESENTATION_COLUMNS, PRESENTATION_JOINS, presentationOf, type TCustomerPresentation, type TPresentationRow } from '../portal/load-customer-presentation';
@@ -37,7 +37,7 @@ const LOGIN_COLUMNS = Prisma.sql`l."id" AS "loginId", l."accountId", l."customer
  */
 export async function findPortalLogin(cookieValue: string | undefined, now = serverNow()): Promise<TPortalLogin | null> {
   if (!cookieValue || cookieValue.length > 64) return null;
-  const [row] = await getPrisma().$queryRaw<TLoginRow[]>`SELECT ${LOGIN_COLUMNS} FROM ${LOGIN_TABLES} WHERE ${isActive(cookieValue, now)}`;
+  const [row] = await rawRows<TLoginRow>(Prisma.sql`SELECT ${LOGIN_COLUMNS} FROM ${LOGIN_TABLES} WHERE ${isActive(cookieValue, now)}`);
   return row ? loginOf(row) : null;
 }
 
@@ -47,10 +47,10 @@ export async function findPortalLogin(cookieValue: string | undefined, now = ser
  */
 export async function findPortalLoginPresented(cookieValue: string | undefined, acceptLanguage: string | null, now = serverNow()): Promise<{ login: TPortalLogin; presentation: TCustomerPresentation } | null> {
   if (!cookieValue || cookieValue.length > 64) return null;
-  const [row] = await getPrisma().$queryRaw<(TLoginRow & TPresentationRow)[]>`
+  const [row] = await rawRows<TLoginRow & TPresentationRow>(Prisma.sql`
     SELECT ${LOGIN_COLUMNS}, ${PRESENTATION_COLUMNS}
     FROM ${LOGIN_TABLES} JOIN "Customer" c ON c."accountId" = l."accountId" AND c."id" = l."customerId" ${PRESENTATION_JOINS}
-    WHERE ${isActive(cookieValue, now)}`;
+    WHERE ${isActive(cookieValue, now)}`);
   if (!row) return null;
   const login = loginOf(row);
   return { login, presentation: presentationOf(row, { sessionLocale: login.session.locale, acceptLanguage }) };

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { getConfig } from '../config/get-config';
 import { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { isUniqueViolation, rawRows } from '../db/raw-rows';
 import { newId } from '../ids/new-id';
 import { logger } from '../log/logger';
 import { verifyPortalToken } from '../portal-sessions/portal-token';
@@ -47,12 +48,6 @@ export async function openPortalLink(token: string, headers: Headers, now = new 
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  // P2002 from Prisma's own queries; a raw statement reports PostgreSQL's code (23505) instead.
-  return error.code === 'P2002' || JSON.stringify(error.meta ?? {}).includes('23505') || error.message.includes('23505');
-}
-
 type TConsumed = TLinkSession & { flowType: string | null; flowSubscriptionId: string | null };
 
 async function consume(sessionId: string, headers: Headers, now: Date): Promise<TOpenOutcome> {
@@ -65,7 +60,7 @@ async function consume(sessionId: string, headers: Headers, now: Date): Promise<
   // was seven round trips, docs/decisions.md): the conditional update that exactly one open wins,
   // the customer's active login ended, the new one inserted (only once the old one is ended: its
   // WHERE waits on the count), and the audit entry.
-  const [opened] = await prisma.$queryRaw<TConsumed[]>`
+  const [opened] = await rawRows<TConsumed>(Prisma.sql`
     WITH "consumed" AS (
       UPDATE "PortalSession" SET "consumedAt" = ${now}
       WHERE "id" = ${sessionId} AND "consumedAt" IS NULL AND "expiresAt" > ${now}
@@ -84,7 +79,7 @@ async function consume(sessionId: string, headers: Headers, now: Date): Promise<
       SELECT ${newId('auditLog')}, "accountId", "customerId", "id", 'portal_link.open', 'ok', ${truncateIp(clientIp(headers))}, ${truncateUserAgent(headers.get('user-agent'))},
         jsonb_build_object('replacedLogins', (SELECT count(*) FROM "ended")), ${now}
       FROM "consumed" WHERE EXISTS (SELECT 1 FROM "login"))
-    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType", "flowSubscriptionId" FROM "consumed"`;
+    SELECT "id", "accountId", "customerId", "returnUrl", "locale", CAST("flowType" AS TEXT) AS "flowType", "flowSubscriptionId" FROM "consumed"`);
   if (opened) return { kind: 'opened', session: opened, cookieValue, maxAgeSeconds: portalLoginTtlSeconds };
   // Used, expired meanwhile, or unknown: the rare path, said apart with a read.
   const session = await prisma.portalSession.findUnique({

@@ -3,8 +3,9 @@ import type { TActingAccount } from '../accounts/resolve-acting-account';
 import { ApiError } from '../api/errors';
 import { getConfig } from '../config/get-config';
 import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { newId } from '../ids/new-id';
-import type { PortalSession } from '../db/generated/client';
+import { Prisma, type PortalSession } from '../db/generated/client';
 import type { TCreatePortalSession } from './portal-session-input';
 import { checkPlanChoice, isPlanRefusal, PLAN_REFUSALS } from '../billing/change-own-plan';
 import { hasEnded } from '../billing-engine/subscription-standing';
@@ -53,7 +54,7 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
   // One statement, atomic on its own: the session, for a customer of this account only (no row
   // otherwise), and its event in the outbox. A mint is the API's busiest write; as separate
   // statements in a transaction it was five round trips (docs/decisions.md).
-  const written = await getPrisma().$queryRaw<{ id: string }[]>`
+  const written = await rawRows<{ id: string }>(Prisma.sql`
     WITH "session" AS (
       INSERT INTO "PortalSession" ("id", "accountId", "customerId", "apiKeyId", "platformAccountId", "returnUrl", "locale", "flowType", "flowSubscriptionId", "flowInvoiceId", "flowPriceId", "flowQuantity", "flowAfterCompletion", "expiresAt", "createdAt")
       SELECT ${session.id}, "accountId", "id", ${session.apiKeyId}, ${session.platformAccountId}, ${session.returnUrl}, ${session.locale},
@@ -62,7 +63,7 @@ export async function createPortalSession({ account, apiKeyId, input, now = new 
       RETURNING "id")
     INSERT INTO "Event" ("id", "accountId", "type", "data", "createdAt")
     SELECT ${event.id}, ${accountId}, ${event.type}, CAST(${event.data} AS JSONB), ${now} FROM "session"
-    RETURNING "id"`;
+    RETURNING "id"`);
   if (written.length === 0) throw noSuchCustomer(input.customerId);
   const token = signPortalToken({ sessionId: session.id, expiresAt: session.expiresAt }, config.portalTokenKeys[0]!);
   return serializePortalSession(session, `${config.portalBaseUrl}/p/${token}`);

@@ -4,7 +4,7 @@ import { readTaxIds } from '../billing/tax-ids';
 import type { TBuyer } from '../billing/buyer';
 import { brandingFrom, type TBranding } from '../branding/get-branding';
 import { Prisma, type Customer } from '../db/generated/client';
-import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import type { TLocale } from '../i18n/locales';
 import { resolvePortalLocale } from '../i18n/resolve-portal-locale';
 import { featuresFrom, type TPortalFeatures } from './load-portal-features';
@@ -35,9 +35,9 @@ export async function loadCustomerPresentation({
   acceptLanguage: string | null;
 }): Promise<TCustomerPresentation> {
   // One round trip for everything a page, a PDF or a link page needs to present this customer.
-  const [row] = await getPrisma().$queryRaw<TPresentationRow[]>`
+  const [row] = await rawRows<TPresentationRow>(Prisma.sql`
     SELECT ${PRESENTATION_COLUMNS} FROM "Customer" c ${PRESENTATION_JOINS}
-    WHERE c."accountId" = ${accountId} AND c."id" = ${customerId}`;
+    WHERE c."accountId" = ${accountId} AND c."id" = ${customerId}`);
   if (!row) throw new Error(`customer ${customerId} of account ${accountId} is gone`);
   return presentationOf(row, { sessionLocale, acceptLanguage });
 }
