@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openScratchDb, type TScratchDb } from '../testing/scratch-database';
-import { applyMigrations } from './apply-migrations';
+import { describe, expect, it } from 'vitest';
+import { migratedScratchDb } from '../testing/scratch-database';
 
 // Raw statements on hot paths run on the driver (lib/db/raw-rows.ts) and must read what Prisma wrote
 // and write what Prisma reads, on either database, wherever the server's clock says it is.
 describe('the raw SQL runner', () => {
-  let scratch: TScratchDb;
-  beforeAll(async () => {
-    scratch = await openScratchDb();
-    await applyMigrations(scratch.db.sql);
-  });
-  afterAll(async () => {
-    await scratch.dispose();
-  });
+  const scratch = migratedScratchDb();
 
   it('keeps timestamps in UTC and bigints whole, as Prisma does, in a process far from UTC', async () => {
     const zone = process.env.TZ;
@@ -21,12 +13,12 @@ describe('the raw SQL runner', () => {
     try {
       expect(new Date('2026-03-01T12:00:00Z').getTimezoneOffset()).toBe(300);
       const written = new Date('2026-03-01T12:00:00.123Z');
-      await scratch.db.sql.query(`INSERT INTO "Account" ("id", "name", "invoicePrefix", "createdAt") VALUES ('acc_01JZZZZZZZZZZZZZZZZZZZZZZA', 'Runner', 'RUNA', $1)`, [written]);
-      expect((await scratch.db.prisma.account.findUniqueOrThrow({ where: { id: 'acc_01JZZZZZZZZZZZZZZZZZZZZZZA' } })).createdAt.toISOString()).toBe(written.toISOString());
+      await scratch().db.sql.query(`INSERT INTO "Account" ("id", "name", "invoicePrefix", "createdAt") VALUES ('acc_01JZZZZZZZZZZZZZZZZZZZZZZA', 'Runner', 'RUNA', $1)`, [written]);
+      expect((await scratch().db.prisma.account.findUniqueOrThrow({ where: { id: 'acc_01JZZZZZZZZZZZZZZZZZZZZZZA' } })).createdAt.toISOString()).toBe(written.toISOString());
 
       const byPrisma = new Date('2026-07-04T23:59:59.999Z');
-      await scratch.db.prisma.account.create({ data: { id: 'acc_01JZZZZZZZZZZZZZZZZZZZZZZB', name: 'Prisma', invoicePrefix: 'RUNB', createdAt: byPrisma } });
-      const rows = await scratch.db.sql.query<{ id: string; createdAt: Date; big: bigint }>(
+      await scratch().db.prisma.account.create({ data: { id: 'acc_01JZZZZZZZZZZZZZZZZZZZZZZB', name: 'Prisma', invoicePrefix: 'RUNB', createdAt: byPrisma } });
+      const rows = await scratch().db.sql.query<{ id: string; createdAt: Date; big: bigint }>(
         `SELECT "id", "createdAt", 9007199254740993::int8 AS "big" FROM "Account" WHERE "id" LIKE 'acc_01JZZZZZZZZZZZZZZZZZZZZZZ_' ORDER BY "id"`,
       );
       expect(rows.map((row) => [row.id.at(-1), row.createdAt.toISOString(), row.big])).toEqual([

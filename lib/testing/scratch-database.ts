@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { applyMigrations } from '../db/apply-migrations';
 import { openDatabase, type TDatabase } from '../db/open-database';
 import { createScratchPostgres } from './scratch-postgres';
 
@@ -24,4 +26,15 @@ export async function openScratchDb(): Promise<TScratchDb> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** For a test file: a scratch database with the schema, opened before its tests and dropped after. */
+export function migratedScratchDb(): () => TScratchDb {
+  let scratch: TScratchDb;
+  beforeAll(async () => {
+    scratch = await openScratchDb();
+    await applyMigrations(scratch.db.sql);
+  });
+  afterAll(() => scratch.dispose());
+  return () => scratch;
 }
