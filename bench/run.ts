@@ -150,7 +150,9 @@ async function benchDatabase(database: 'PGlite' | 'PostgreSQL'): Promise<TMetric
       let i = 0;
       return load({ url: `${base}/`, connections: 8, amount: batch.length, expect: [303], setupRequest: (req) => ({ ...req, path: batch[i++ % batch.length]! }) }).then((r) => r.rps);
     };
-    add('open a link (8 connections)', 'req/s', await pair(json(8), open), pg ? '≥ 0.5×' : '≥ 0.35×', (m) => ratio(m) >= (pg ? 0.5 : 0.35));
+    // The floor answers as many requests as a round opens, so that the start of a short run costs both alike.
+    const jsonAlike = () => load({ url: `${base}/api/bench/floor`, connections: 8, amount: perRound, expect: [200] }).then((r) => r.rps);
+    add('open a link (8 connections)', 'req/s', await pair(jsonAlike, open), pg ? '≥ 0.5×' : '≥ 0.35×', (m) => ratio(m) >= (pg ? 0.5 : 0.35));
 
     const forged = `${base}/p/v1.k1.pls_01HM56NZ00AAAAAAAAAAAAAAAA.${Math.floor(Date.now() / 1000) + 3600}.${'A'.repeat(43)}`;
     const refuse = () => load({ url: forged, connections: 8, seconds: SECONDS, expect: [400, 404] }).then((r) => r.rps);
