@@ -1,7 +1,9 @@
 import 'server-only';
 import { ApiError } from '../api/errors';
 import { getConfig } from '../config/get-config';
+import { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { EDGE_HEADERS } from '../server/request-edge';
 import { MAX_FUTURE_SKEW_SECONDS, parseAuthorizationHeader, signaturesMatch, signRequest, SIGNATURE_TOLERANCE_SECONDS } from './request-signature';
 import { revealApiKeySecret } from './reveal-api-key-secret';
@@ -46,11 +48,9 @@ export async function authenticateRequest(
   }
   const parts = { timestamp: auth.timestamp, method: request.method, pathWithQuery: requestTarget(request), body };
 
-  const prisma = getPrisma();
-  const key = await prisma.apiKey.findUnique({
-    where: { id: auth.keyId },
-    select: { id: true, accountId: true, scopes: true, secretCiphertext: true, revokedAt: true },
-  });
+  // On the driver: every merchant request makes this read (docs/decisions.md, "Raw SQL on hot paths").
+  const [key] = await rawRows<{ id: string; accountId: string; scopes: string[]; secretCiphertext: string; revokedAt: Date | null }>(Prisma.sql`
+    SELECT "id", "accountId", "scopes", "secretCiphertext", "revokedAt" FROM "ApiKey" WHERE "id" = ${auth.keyId}`);
   const secret = key && !key.revokedAt ? revealApiKeySecret(key, getConfig().masterKey) : DECOY_SECRET;
   const valid = signaturesMatch(signRequest(secret, parts), auth.signature);
   if (!key || key.revokedAt || !valid) throw unauthorized('The request signature is invalid, or the key is unknown or revoked.');

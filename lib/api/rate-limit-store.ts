@@ -1,7 +1,9 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { getConfig } from '../config/get-config';
+import { Prisma } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
+import { rawRows } from '../db/raw-rows';
 import { logger } from '../log/logger';
 
 /** Counts hits in fixed windows shared by every instance; returns the count including this hit. */
@@ -35,14 +37,14 @@ function memoryStore(): TRateLimitStore {
 
 const databaseStore: TRateLimitStore = {
   async hit(key, windowStart, windowMs) {
-    const prisma = getPrisma();
-    const [row] = await prisma.$queryRaw<{ count: number }[]>`
+    // On the driver, as every merchant request counts (docs/decisions.md, "Raw SQL on hot paths").
+    const [row] = await rawRows<{ count: number }>(Prisma.sql`
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${new Date(windowStart)}, 1)
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-      RETURNING "count"`;
+      RETURNING "count"`);
     // Old windows are of no further use; about one hit in a hundred sweeps them.
     if (Math.random() < 0.01) {
-      await prisma.rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(windowStart - 10 * windowMs) } } });
+      await getPrisma().rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(windowStart - 10 * windowMs) } } });
     }
     return Number(row!.count);
   },
