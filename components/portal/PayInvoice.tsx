@@ -1,13 +1,16 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Dialog } from '@/components/ui/Dialog';
 import { primaryButton, secondaryButton } from '@/components/ui/button-styles';
 import { announce } from '@/lib/portal-client/announce';
 import { errorMessageKey } from '@/lib/portal-client/portal-request';
 import { usePayInvoice } from '@/lib/portal-client/use-invoice-mutations';
-import { AddCardForm } from './AddCardForm';
+
+// The card form's code (brand detection, checks) loads when a customer chooses to pay with a new
+// card, not with every page that offers to: most who pay use the card they have.
+const AddCardForm = lazy(() => import('./AddCardForm').then((m) => ({ default: m.AddCardForm })));
 
 // choices: the saved cards, the one to offer first leading, when there are several to choose from.
 // canAddCard: the customer may also pay with a card they add here.
@@ -49,7 +52,11 @@ export function PayInvoice({ invoiceId, amount, card, choices = [], canAddCard =
       {pay.isError && <p role="alert" className="basis-full text-red-700 dark:text-red-400">{t(errorMessageKey(pay.error))}</p>}
       <Dialog open={adding} onClose={() => setAdding(false)} labelledBy={titleId}>
         <h2 id={titleId} className="mb-4 text-lg font-semibold">{t('payWithNewCard')}</h2>
-        {adding && <AddCardForm showMakeDefault={false} forInvoice={invoiceId} onDone={() => setAdding(false)} onSaved={payWith} />}
+        {adding && (
+          <Suspense fallback={<p aria-busy="true">{t('loadingCardForm')}</p>}>
+            <AddCardForm showMakeDefault={false} forInvoice={invoiceId} onDone={() => setAdding(false)} onSaved={payWith} />
+          </Suspense>
+        )}
       </Dialog>
     </div>
   );
