@@ -11,6 +11,9 @@ const withNextIntl = createNextIntlPlugin({
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The server compresses each answer in one piece (lib/server/compress-response.ts); Next.js's own
+  // compression, chunk by chunk as it streams, cost more than the page's rendering.
+  compress: false,
   experimental: {
     // unauthorized(): a portal page without a live login answers 401 (app/unauthorized.tsx).
     authInterrupts: true,

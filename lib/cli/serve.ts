@@ -7,6 +7,7 @@ import net, { type Socket } from 'node:net';
 import next from 'next';
 import { ZEnv } from '../config/env-schema';
 import { newRequestId, REQUEST_ID_HEADER } from '../api/request-id';
+import { compressOnEnd } from '../server/compress-response';
 import { hasDecodablePath, isSupportedMethod, stampEdgeHeaders } from '../server/request-edge';
 
 const dev = process.argv.includes('--dev');
@@ -64,6 +65,7 @@ const server = http.createServer(
     if (!isSupportedMethod(req.method)) return refuse(req, res, 405, { Allow: 'GET, HEAD, POST, PATCH, DELETE, OPTIONS' });
     if (!hasDecodablePath(req.url ?? '/')) return refuse(req, res, 400);
     stampEdgeHeaders(req, trustedProxyHops);
+    compressOnEnd(req, res);
     void ready.then((handle) => handle(req, res));
   },
 );

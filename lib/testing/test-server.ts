@@ -106,6 +106,7 @@ export const TEST_CUSTOMERS = {
   apiOpenRace: ['merchant', 'noPaymentMethod'],
   e2eTabFirstPaint: ['merchant', 'active'],
   apiDeleteCustomer: ['billingAccount', 'active'],
+  apiCompression: ['merchant', 'manyInvoices'],
 } as const satisfies Record<string, readonly [TAccountFixture, string, number?, string?]>;
 
 export type TTestServer = {
