@@ -7,6 +7,7 @@ import { listOf, pageArgs } from '../api/list-page';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getPrisma } from '../db/get-db';
 import { inTransaction } from '../db/in-transaction';
+import { isUniqueViolation } from '../db/raw-rows';
 import { isId, newId } from '../ids/new-id';
 import { recordEvent } from '../webhooks/record-event';
 import { findProductOrThrow } from './manage-products';
@@ -107,7 +108,7 @@ async function withLookupKeyRace<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new ApiError('validation_error', 'lookupKey: another price took this lookup key at the same moment; retry.', 'lookupKey');
     }
     throw error;
