@@ -16,8 +16,9 @@ const MIN_BYTES = 1024;
 // per cent to their slowest levels, which take 50 ms a page.
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
 
-// The build's assets (/_next/static/) never change under one name: each is compressed once per
-// encoding and kept, bounded in bytes.
+// The build's assets (/_next/static/, served as immutable) never change under one name: each is
+// compressed once per encoding and kept, bounded in bytes. The development server's do change, and
+// are not served as immutable.
 const STATIC_PREFIX = '/_next/static/';
 const MAX_STATIC_BYTES = 32 * 1024 * 1024;
 const compressedStatic = new Map<string, Buffer>();
@@ -33,8 +34,8 @@ export function preferredEncoding(req: IncomingMessage): TEncoding | null {
   return chosen === 'br' || chosen === 'gzip' ? chosen : null;
 }
 
-function compress(body: Buffer, encoding: TEncoding, url: string | undefined): Buffer {
-  const cacheable = url?.startsWith(STATIC_PREFIX) ? `${encoding} ${url}` : undefined;
+function compress(body: Buffer, encoding: TEncoding, url: string | undefined, immutable: boolean): Buffer {
+  const cacheable = immutable && url?.startsWith(STATIC_PREFIX) ? `${encoding} ${url}` : undefined;
   const held = cacheable && compressedStatic.get(cacheable);
   if (held) return held;
   const compressed = encoding === 'br' ? brotliCompressSync(body, BROTLI) : gzipSync(body);
@@ -123,7 +124,7 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
       if (res.hasHeader('content-length')) res.setHeader('Content-Length', body.length);
       return end.call(res, body, callback);
     }
-    const compressed = compress(body, encoding!, req.url);
+    const compressed = compress(body, encoding!, req.url, /\bimmutable\b/.test(String(res.getHeader('cache-control') ?? '')));
     res.setHeader('Content-Encoding', encoding!);
     res.setHeader('Content-Length', compressed.length);
     return end.call(res, compressed, callback);
