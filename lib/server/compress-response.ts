@@ -26,7 +26,7 @@ let heldStaticBytes = 0;
 
 type TEncoding = 'br' | 'gzip';
 
-export function preferredEncoding(req: IncomingMessage): TEncoding | null {
+function preferredEncoding(req: IncomingMessage): TEncoding | null {
   if (req.method === 'HEAD') return null;
   // negotiator 1.x takes a preference among equal weights; its published types predate it.
   const negotiator = new Negotiator(req) as Negotiator & { encoding(available: string[], options: { preferred: string[] }): string | undefined };
