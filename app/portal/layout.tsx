@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import { PortalLinkNavigation } from '@/components/portal/PortalLinkNavigation';
 import { getPortalContext } from '@/lib/portal/get-portal-context';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
@@ -21,6 +22,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <>
       <style nonce={nonce}>{`:root{--brand:${brandColor};--brand-text:${brandTextColor};--brand-accent:${accentOnLight};--brand-accent-dark:${accentOnDark}}`}</style>
+      <PortalLinkNavigation />
       {children}
     </>
   );

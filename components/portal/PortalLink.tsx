@@ -1,13 +1,14 @@
-import Link from 'next/link';
 import type { ComponentProps } from 'react';
+import { PORTAL_LINK_ATTRIBUTE } from '@/lib/portal-client/portal-link-target';
 
 /**
- * The portal's links: Next's Link, navigating on the client, without prefetching. Every portal
- * page is rendered per request for one customer, so each prefetch is a request to the server: a
- * page of 20 receipts asked for some 26 as soon as it was shown (its tabs, and each row's receipt
- * and invoice, twice), about fifteen times the server time of the page itself. A customer follows
- * one or two of them; each page answers in a few milliseconds when they do.
+ * The portal's links: plain anchors, followed on the client by the one listener of
+ * PortalLinkNavigation, and by the browser before the scripts have loaded or when asked for a new
+ * tab. Next's Link is a client component for each link, rendered twice on the server (its payload,
+ * then its HTML): on a page of 20 receipts its 45 links took 1.3 ms of a 10 ms page. None is
+ * prefetched: every portal page is rendered per request for one customer, and a customer follows
+ * one or two of its links (docs/decisions.md, "Portal links").
  */
-export function PortalLink(props: ComponentProps<typeof Link>) {
-  return <Link prefetch={false} {...props} />;
+export function PortalLink({ href, ...props }: ComponentProps<'a'> & { href: string }) {
+  return <a {...{ [PORTAL_LINK_ATTRIBUTE]: '' }} href={href} {...props} />;
 }

@@ -53,4 +53,14 @@ test('a page of receipts asks the server for nothing it does not show, and its l
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(number!) })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   expect(asked).toHaveLength(1);
+
+  // A click asking for a new tab is the browser's: the receipt opens there, and this page stays.
+  await page.goBack();
+  await expect(receipts).toHaveCount(20);
+  const opened = page.context().waitForEvent('page');
+  await receipts.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  const tab = await opened;
+  await expect(tab.getByRole('heading', { level: 1, name: new RegExp((await receipts.nth(1).textContent())!) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Receipts' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
