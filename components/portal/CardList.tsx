@@ -16,7 +16,7 @@ export async function CardList({ cards, manageable }: { cards: TCard[]; manageab
   const ta = await getTranslations('PortalActions');
   if (cards.length === 0) return <p className="text-zinc-700 dark:text-zinc-300">{t('noPaymentMethod')}</p>;
   return (
-    <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+    <ul className="boxed-list">
       {cards.map((card) => {
         const label = t('cardLabel', { brand: cardBrandName(card.cardBrand), last4: card.cardLast4 });
         const expiry = expiryState(card);

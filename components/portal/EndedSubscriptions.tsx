@@ -10,7 +10,7 @@ export async function EndedSubscriptions({ ended, locale }: { ended: TRenewableS
   return (
     <section aria-labelledby="ended-subscriptions" className="mt-10">
       <h2 id="ended-subscriptions" className="mb-3 text-base font-semibold">{t('endedSubscriptions')}</h2>
-      <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+      <ul className="boxed-list">
         {ended.map((subscription) => (
           <li key={subscription.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
             <span>

@@ -24,7 +24,7 @@ export async function PortalNav({ current, features }: { current: TPortalTab | n
             <PortalLink
               href={PORTAL_TABS[tab]}
               aria-current={tab === current ? 'page' : undefined}
-              className="inline-flex min-h-11 items-center whitespace-nowrap border-b-2 border-transparent px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 aria-[current=page]:border-[var(--brand-accent)] aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100 dark:aria-[current=page]:border-[var(--brand-accent-dark)] dark:aria-[current=page]:text-zinc-50"
+              className="portal-tab"
             >
               {t(`tabs.${tab}`)}
             </PortalLink>

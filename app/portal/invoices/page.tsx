@@ -24,15 +24,15 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       {page.items.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">{t('noInvoices')}</p>
       ) : (
-        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ul className="boxed-list">
           {page.items.map((invoice) => (
             // Two rows on a phone (number and amount; status and PDF), one row from sm up.
-            <li key={invoice.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4 sm:flex">
+            <li key={invoice.id} className="document-row sm:flex">
               <div className="min-w-0 sm:flex-1">
-                <PortalLink className="font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>{invoice.number}</PortalLink>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(invoice.issuedAt, locale)}</p>
+                <PortalLink className="document-number" href={`/portal/invoices/${invoice.id}`}>{invoice.number}</PortalLink>
+                <p className="document-date">{formatDate(invoice.issuedAt, locale)}</p>
               </div>
-              <p className="self-start text-end font-medium tabular-nums sm:order-last sm:w-32 sm:self-auto"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
+              <p className="document-amount sm:order-last"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
               <div className="flex flex-wrap items-center gap-2">
                 <InvoiceStatus status={invoice.status} />
                 {invoice.status === 'open' && invoice.dueAt && (

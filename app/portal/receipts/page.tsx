@@ -22,16 +22,16 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
       {page.items.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">{t('noReceipts')}</p>
       ) : (
-        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ul className="boxed-list">
           {page.items.map((payment) => (
-            <li key={payment.id} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4">
+            <li key={payment.id} className="document-row">
               <div className="min-w-0">
-                <PortalLink className="font-medium underline underline-offset-4" href={`/portal/receipts/${payment.id}`}>
+                <PortalLink className="document-number" href={`/portal/receipts/${payment.id}`}>
                   {payment.receiptNumber}
                 </PortalLink>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">{formatDate(payment.createdAt, locale)}</p>
+                <p className="document-date">{formatDate(payment.createdAt, locale)}</p>
               </div>
-              <p className="self-start text-end font-medium tabular-nums sm:w-32 sm:self-auto"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
+              <p className="document-amount"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
               <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
                 <PaymentStatus status={payment.status} />
                 {payment.invoice && ctx.features.invoiceHistory && (
