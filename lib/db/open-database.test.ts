@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migratedScratchDb } from '../testing/scratch-database';
+import { createScratchPostgres } from '../testing/scratch-postgres';
+import { openDatabase } from './open-database';
 
 // Raw statements on hot paths run on the driver (lib/db/raw-rows.ts) and must read what Prisma wrote
 // and write what Prisma reads, on either database, wherever the server's clock says it is.
@@ -29,5 +31,32 @@ describe('the raw SQL runner', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+// A statement the server runs again and again is prepared once per connection (lib/db/statement-names.ts),
+// unless the URL says a PgBouncer in transaction mode stands between (pgbouncer=true).
+describe.runIf(Boolean(process.env.DATABASE_URL))('statements prepared on PostgreSQL', () => {
+  const preparedAfterThreeRuns = async (query: string) => {
+    const scratch = await createScratchPostgres(process.env.DATABASE_URL!);
+    const db = openDatabase({ databaseUrl: `${scratch.url}${query}`, dataDir: '' });
+    try {
+      // One transaction, one connection: pg_prepared_statements is the connection's own.
+      return await db.sql.transaction(async (tx) => {
+        for (const n of [1, 2, 3]) expect(await tx.query<{ n: number }>('SELECT $1::int + 1 AS "n"', [n])).toEqual([{ n: n + 1 }]);
+        return tx.query<{ statement: string }>(`SELECT "statement" FROM pg_prepared_statements`);
+      });
+    } finally {
+      await db.close();
+      await scratch.drop();
+    }
+  };
+
+  it('prepares a statement from its second run, under one name', async () => {
+    expect(await preparedAfterThreeRuns('')).toEqual([{ statement: 'SELECT $1::int + 1 AS "n"' }]);
+  });
+
+  it('prepares none behind PgBouncer (pgbouncer=true), and still answers', async () => {
+    expect(await preparedAfterThreeRuns('?pgbouncer=true')).toEqual([]);
   });
 });

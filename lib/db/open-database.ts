@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { acquireEmbeddedLock } from './embedded-lock';
 import { PrismaClient } from './generated/client';
 import { withPlanCache } from './plan-cache';
+import { statementNamer } from './statement-names';
 import type { TSqlRunner } from './sql-runner';
 
 export type TDatabase = {
@@ -90,8 +91,12 @@ function openEmbedded(dataDir: string): TDatabase {
 function openPostgres(databaseUrl: string): TDatabase {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Behind PgBouncer in transaction mode a statement prepared on one server connection is unknown
+  // to the next; pgbouncer=true, Prisma's own switch for it, leaves every statement unnamed.
+  const nameOf = new URL(databaseUrl).searchParams.get('pgbouncer') === 'true' ? () => undefined : statementNamer();
   const runner = (q: pg.Pool | pg.PoolClient): TSqlRunner => ({
-    query: async <T>(sql: string, params?: unknown[]) => (await q.query({ text: sql, values: driverValues(params), types: PG_TYPES })).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) =>
+      (await q.query({ name: nameOf(sql), text: sql, values: driverValues(params), types: PG_TYPES })).rows as T[],
     exec: async (sql) => {
       await q.query(sql);
     },
