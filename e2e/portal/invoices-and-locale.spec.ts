@@ -8,7 +8,7 @@ test('an invoice downloads as a PDF whose text holds its number and formatted to
   await page.goto(`${session.url}?tab=invoices`);
   const first = page.getByRole('main').getByRole('listitem').first();
   const number = (await first.getByRole('link').first().textContent())!;
-  const total = (await first.locator('p.tabular-nums').textContent())!;
+  const total = (await first.locator('data[data-currency]').textContent())!;
   const download = page.waitForEvent('download');
   await first.locator('a[href$="/pdf"]').click();
   const file = await download;
