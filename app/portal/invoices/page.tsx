@@ -33,20 +33,20 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                 <p className="document-date">{formatDate(invoice.issuedAt, locale)}</p>
               </div>
               <p className="document-amount sm:order-last"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
-              <div className="flex flex-wrap items-center gap-2">
+              <div className="document-details gap-2">
                 <InvoiceStatus status={invoice.status} />
                 {invoice.status === 'open' && invoice.dueAt && (
                   <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
                 )}
                 {invoice.status === 'open' && ctx.features.invoicePayment && (
-                  <PortalLink className="text-sm font-medium underline underline-offset-4" href={`/portal/invoices/${invoice.id}`}>
+                  <PortalLink className="document-action" href={`/portal/invoices/${invoice.id}`}>
                     {t('payNow')}
                     <span className="sr-only"> ({invoice.number})</span>
                   </PortalLink>
                 )}
               </div>
               <a
-                className="inline-flex min-h-11 items-center justify-self-end text-sm font-medium underline underline-offset-4 sm:order-last"
+                className="document-action inline-flex min-h-11 items-center justify-self-end sm:order-last"
                 href={`/portal/invoices/${invoice.id}/pdf`}
               >
                 {t('download')}

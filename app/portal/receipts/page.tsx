@@ -32,7 +32,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
                 <p className="document-date">{formatDate(payment.createdAt, locale)}</p>
               </div>
               <p className="document-amount"><Money amount={payment.amount} currency={payment.currency} locale={locale} /></p>
-              <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+              <div className="document-details col-span-2 gap-x-3 gap-y-1">
                 <PaymentStatus status={payment.status} />
                 {payment.invoice && ctx.features.invoiceHistory && (
                   <PortalLink className="inline-flex min-h-6 items-center text-sm underline underline-offset-4" href={`/portal/invoices/${payment.invoice.id}`}>
