@@ -1,14 +1,7 @@
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
+import { PREPARABLE, PREPARED_MAX, statementRepeats } from './repeated-statements';
 
 type TQuery = (sql: string, params?: unknown[], options?: Parameters<PGlite['query']>[2]) => Promise<Results<unknown>>;
-
-/** What PREPARE takes: a query, or a change with its RETURNING. */
-const PLANNED = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
-
-/** Statements prepared at most: each holds a plan for as long as the database is open. */
-const PREPARED_MAX = 200;
-/** Statements counted while waiting for their second run, the least recently seen forgotten first. */
-const SEEN_MAX = 2_000;
 
 /**
  * The embedded database with its query plans kept. PGlite sends every statement unnamed, so
@@ -19,15 +12,15 @@ const SEEN_MAX = 2_000;
  * Statements with a value that has no plain text form (arrays, bytes, objects) run as before.
  */
 export function withPlanCache(pglite: PGlite): PGlite {
-  const seen = new Map<string, number>();
   const prepared = new Map<string, string>();
   const preparing = new Set<string>();
   let named = 0;
+  const sawBefore = statementRepeats();
 
   type TExec = (sql: string) => Promise<unknown>;
   const run = (query: TQuery, exec: TExec, inTransaction: boolean): TQuery => async (sql, params = [], options) => {
     const literals = literalsOf(params);
-    if (literals === null || !PLANNED.test(sql)) return query(sql, params, options);
+    if (literals === null || !PREPARABLE.test(sql)) return query(sql, params, options);
     const name = prepared.get(sql);
     if (name !== undefined) return name ? query(`EXECUTE ${name}${literals}`, [], options) : query(sql, params, options);
     if (prepared.size < PREPARED_MAX && !preparing.has(sql) && sawBefore(sql)) {
@@ -58,14 +51,6 @@ export function withPlanCache(pglite: PGlite): PGlite {
       await exec('ROLLBACK TO SAVEPOINT plan_cache; RELEASE SAVEPOINT plan_cache');
       return null;
     }
-  }
-
-  function sawBefore(sql: string): boolean {
-    const count = seen.get(sql) ?? 0;
-    seen.delete(sql);
-    seen.set(sql, count + 1);
-    if (seen.size > SEEN_MAX) seen.delete(seen.keys().next().value!);
-    return count > 0;
   }
 
   const wrapTransaction = (tx: Transaction): Transaction =>
