@@ -72,7 +72,8 @@ const chunkOf = (chunk: unknown, encoding: unknown): Buffer | undefined =>
  * Call before handing `res` to Next.js, whose own compression must be off (next.config.ts).
  */
 export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
-  const encoding = preferredEncoding(req);
+  // Chosen only for an answer that could be compressed: many are not (PDFs, redirects, 304s).
+  let encoding: TEncoding | null = null;
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   const chunks: Buffer[] = [];
   let decided: 'gather' | 'pass' | undefined;
@@ -81,9 +82,11 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
   // Decided once the status and headers are known: at the head, the first write or the end.
   const decide = () => {
     if (decided) return decided;
-    const compressible = isCompressible(res);
-    if (compressible) varyOnEncoding(res);
-    decided = compressible && encoding ? 'gather' : 'pass';
+    if (isCompressible(res)) {
+      varyOnEncoding(res);
+      encoding = preferredEncoding(req);
+    }
+    decided = encoding ? 'gather' : 'pass';
     if (decided === 'pass') restore();
     return decided;
   };
