@@ -61,7 +61,12 @@ export function Dialog({ open, onClose, labelledBy, children }: TProps) {
       ref={ref}
       aria-labelledby={labelledBy}
       onKeyDown={trapTab}
-      onClose={() => {
+      // Escape makes a close request: cancel now, the close event in a later task. The state follows
+      // at cancel, so a click in between opens the dialog again instead of setting a state that
+      // is still open, and the late close event of an older close leaves the new open alone.
+      onCancel={onClose}
+      onClose={(event) => {
+        if (event.currentTarget.open) return;
         onClose();
         (opener.current as HTMLElement | null)?.focus?.();
       }}

@@ -68,4 +68,26 @@ test.describe('managing cards', () => {
     await page.getByLabel('Security code (CVC)').press('Enter');
     await expect(page).toHaveURL(returnUrl);
   });
+
+  test('a dialog opened again before the last close event arrives stays open', async ({ page, baseURL, credentials, fixtures }) => {
+    const session = await mintPortalSession(baseURL!, credentials.merchant, { customerId: fixtures.customers.e2eCardErrors });
+    await page.goto(`${session.url}?tab=payment-method`);
+    const opener = page.getByRole('button', { name: 'Add a card' });
+    const dialog = page.getByRole('dialog', { name: 'Add a card' });
+    await opener.click();
+    await expect(dialog).toBeVisible();
+    // Escape then Enter before the browser delivers the close event: a close request (what Escape
+    // makes), the microtasks that run between two key presses, a click, then wait until the close
+    // event has been handled.
+    await opener.evaluate(async (button: HTMLElement) => {
+      const element = document.querySelector('dialog')!;
+      const closed = new Promise((resolve) => element.addEventListener('close', () => setTimeout(resolve, 0), { once: true }));
+      element.requestClose();
+      await Promise.resolve();
+      button.click();
+      await closed;
+    });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Card number')).toBeFocused();
+  });
 });
