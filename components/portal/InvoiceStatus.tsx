@@ -1,9 +1,8 @@
 import { useTranslations } from 'next-intl';
-import { StatusBadge, type TBadgeTone } from './StatusBadge';
-
-const TONE: Record<string, TBadgeTone> = { paid: 'good', open: 'attention' };
+import { StatusBadge } from './StatusBadge';
+import { invoiceStatusTone } from './status-tones';
 
 export function InvoiceStatus({ status }: { status: string }) {
   const t = useTranslations('Portal');
-  return <StatusBadge label={t('invoiceStatus', { status })} tone={TONE[status] ?? 'neutral'} />;
+  return <StatusBadge label={t('invoiceStatus', { status })} tone={invoiceStatusTone(status)} />;
 }

@@ -1,9 +1,8 @@
 import { useTranslations } from 'next-intl';
-import { StatusBadge, type TBadgeTone } from './StatusBadge';
-
-const TONE: Record<string, TBadgeTone> = { succeeded: 'good', pending: 'info', failed: 'bad' };
+import { StatusBadge } from './StatusBadge';
+import { paymentStatusTone } from './status-tones';
 
 export function PaymentStatus({ status }: { status: string }) {
   const t = useTranslations('Portal');
-  return <StatusBadge label={t('paymentStatus', { status })} tone={TONE[status] ?? 'neutral'} />;
+  return <StatusBadge label={t('paymentStatus', { status })} tone={paymentStatusTone(status)} />;
 }

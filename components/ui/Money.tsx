@@ -1,13 +1,11 @@
 import { formatMoney, minorUnitsToDecimal, type TMoney } from '@/lib/money/format-money';
+import { ShownMoney, type TShownMoney } from './ShownMoney';
 
-/**
- * An amount as the locale writes it, in a <data> element whose value is the exact decimal and
- * whose data-currency is the ISO code, so that machines (and tests) read the amount, not the text.
- */
+export function shownMoney(money: TMoney, locale: string): TShownMoney {
+  return { value: minorUnitsToDecimal(money), currency: money.currency.toUpperCase(), text: formatMoney(money, locale) };
+}
+
+/** An amount as the locale writes it (see ShownMoney). */
 export function Money({ amount, currency, locale, className }: TMoney & { locale: string; className?: string }) {
-  return (
-    <data value={minorUnitsToDecimal({ amount, currency })} data-currency={currency.toUpperCase()} className={className}>
-      {formatMoney({ amount, currency }, locale)}
-    </data>
-  );
+  return <ShownMoney {...shownMoney({ amount, currency }, locale)} className={className} />;
 }

@@ -1,13 +1,13 @@
-import { PortalLink } from '@/components/portal/PortalLink';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { InvoiceStatus } from '@/components/portal/InvoiceStatus';
+import { InvoiceList, type TInvoiceRow } from '@/components/portal/InvoiceList';
+import { invoiceStatusTone } from '@/components/portal/status-tones';
 import { Pager } from '@/components/portal/Pager';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { ZCursor } from '@/lib/billing/keyset-page';
 import { listInvoices } from '@/lib/billing/list-invoices';
 import { formatDate } from '@/lib/i18n/format-date';
-import { Money } from '@/components/ui/Money';
+import { shownMoney } from '@/components/ui/Money';
 import { requirePortalContext } from '@/lib/portal/require-portal-context';
 
 // Invoices, newest first, a page at a time; open ones show when they are due.
@@ -18,43 +18,22 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const cursor = ZCursor.parse((await searchParams).cursor);
   const page = await listInvoices(ctx.login, cursor);
   const { locale } = ctx;
+  const rows = page.items.map((invoice): TInvoiceRow => ({
+    id: invoice.id,
+    number: invoice.number,
+    date: formatDate(invoice.issuedAt, locale),
+    amount: shownMoney({ amount: invoice.total, currency: invoice.currency }, locale),
+    status: { label: t('invoiceStatus', { status: invoice.status }), tone: invoiceStatusTone(invoice.status) },
+    ...(invoice.status === 'open' && invoice.dueAt && { due: t('dueOn', { date: formatDate(invoice.dueAt, locale) }) }),
+    payable: invoice.status === 'open' && ctx.features.invoicePayment,
+  }));
 
   return (
     <PortalFrame ctx={ctx} current="invoices" title={t('tabs.invoices')}>
       {page.items.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300">{t('noInvoices')}</p>
       ) : (
-        <ul className="boxed-list">
-          {page.items.map((invoice) => (
-            // Two rows on a phone (number and amount; status and PDF), one row from sm up.
-            <li key={invoice.id} className="document-row sm:flex">
-              <div className="min-w-0 sm:flex-1">
-                <PortalLink className="document-number" href={`/portal/invoices/${invoice.id}`}>{invoice.number}</PortalLink>
-                <p className="document-date">{formatDate(invoice.issuedAt, locale)}</p>
-              </div>
-              <p className="document-amount sm:order-last"><Money amount={invoice.total} currency={invoice.currency} locale={locale} /></p>
-              <div className="document-details gap-2">
-                <InvoiceStatus status={invoice.status} />
-                {invoice.status === 'open' && invoice.dueAt && (
-                  <span className="text-sm text-zinc-700 dark:text-zinc-300">{t('dueOn', { date: formatDate(invoice.dueAt, locale) })}</span>
-                )}
-                {invoice.status === 'open' && ctx.features.invoicePayment && (
-                  <PortalLink className="document-action" href={`/portal/invoices/${invoice.id}`}>
-                    {t('payNow')}
-                    <span className="sr-only"> ({invoice.number})</span>
-                  </PortalLink>
-                )}
-              </div>
-              <a
-                className="document-action inline-flex min-h-11 items-center justify-self-end sm:order-last"
-                href={`/portal/invoices/${invoice.id}/pdf`}
-              >
-                {t('download')}
-                <span className="sr-only"> ({invoice.number})</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <InvoiceList rows={rows} labels={{ payNow: t('payNow'), download: t('download') }} />
       )}
       <Pager path="/portal/invoices" nextCursor={page.nextCursor} isFirst={!cursor} />
     </PortalFrame>
