@@ -1,8 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { StatusBadge } from './StatusBadge';
-import { invoiceStatusTone } from './status-tones';
+import { shownInvoiceStatus } from './shown-status';
 
 export function InvoiceStatus({ status }: { status: string }) {
-  const t = useTranslations('Portal');
-  return <StatusBadge label={t('invoiceStatus', { status })} tone={invoiceStatusTone(status)} />;
+  return <StatusBadge {...shownInvoiceStatus(useTranslations('Portal'), status)} />;
 }

@@ -1,8 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { StatusBadge } from './StatusBadge';
-import { paymentStatusTone } from './status-tones';
+import { shownPaymentStatus } from './shown-status';
 
 export function PaymentStatus({ status }: { status: string }) {
-  const t = useTranslations('Portal');
-  return <StatusBadge label={t('paymentStatus', { status })} tone={paymentStatusTone(status)} />;
+  return <StatusBadge {...shownPaymentStatus(useTranslations('Portal'), status)} />;
 }

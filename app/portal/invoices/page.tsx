@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { InvoiceList, type TInvoiceRow } from '@/components/portal/InvoiceList';
-import { invoiceStatusTone } from '@/components/portal/status-tones';
+import { shownInvoiceStatus } from '@/components/portal/shown-status';
 import { Pager } from '@/components/portal/Pager';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { ZCursor } from '@/lib/billing/keyset-page';
@@ -23,7 +23,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
     number: invoice.number,
     date: formatDate(invoice.issuedAt, locale),
     amount: shownMoney({ amount: invoice.total, currency: invoice.currency }, locale),
-    status: { label: t('invoiceStatus', { status: invoice.status }), tone: invoiceStatusTone(invoice.status) },
+    status: shownInvoiceStatus(t, invoice.status),
     ...(invoice.status === 'open' && invoice.dueAt && { due: t('dueOn', { date: formatDate(invoice.dueAt, locale) }) }),
     payable: invoice.status === 'open' && ctx.features.invoicePayment,
   }));

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/portal/Pager';
 import { ReceiptList, type TReceiptRow } from '@/components/portal/ReceiptList';
-import { paymentStatusTone } from '@/components/portal/status-tones';
+import { shownPaymentStatus } from '@/components/portal/shown-status';
 import { PortalFrame } from '@/components/portal/PortalFrame';
 import { ZCursor } from '@/lib/billing/keyset-page';
 import { listPayments } from '@/lib/billing/list-payments';
@@ -21,7 +21,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
     number: payment.receiptNumber,
     date: formatDate(payment.createdAt, locale),
     amount: shownMoney(payment, locale),
-    status: { label: t('paymentStatus', { status: payment.status }), tone: paymentStatusTone(payment.status) },
+    status: shownPaymentStatus(t, payment.status),
     ...(payment.invoice && ctx.features.invoiceHistory && { invoice: { id: payment.invoice.id, title: t('invoiceTitle', { number: payment.invoice.number }) } }),
   }));
 
