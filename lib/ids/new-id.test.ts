@@ -48,6 +48,16 @@ describe('newId', () => {
     );
   });
 
+  it('draws the random part afresh for each millisecond: no two ids share it, past any pool of random bytes', () => {
+    // 1,000 ids at distinct times draw 16,000 random characters, several refills of the pool.
+    const randomParts = Array.from({ length: 1000 }, (_, i) => newId('customer', Date.UTC(2026, 0, 1) + i).slice(-16));
+    expect(new Set(randomParts).size).toBe(randomParts.length);
+    // Each of the 32 characters turns up in every position: none is stuck or out of reach.
+    for (let position = 0; position < 16; position++) {
+      expect(new Set(randomParts.map((part) => part[position])).size).toBe(32);
+    }
+  });
+
   it('has one prefix per kind', () => {
     const prefixes = Object.values(ID_PREFIXES);
     expect(new Set(prefixes).size).toBe(prefixes.length);
