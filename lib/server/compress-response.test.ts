@@ -68,10 +68,12 @@ describe('answers are compressed as the client accepts', () => {
     expect([unchanged.status, unchanged.headers['content-encoding'], unchanged.body.length]).toEqual([304, undefined, 0]);
   });
 
-  it('leaves a PDF, a short answer and a HEAD as they are', async () => {
+  it('leaves a PDF, a short answer and a HEAD as they are, and sends the PDF whole', async () => {
     const document = await raw(pdf, { cookie, 'accept-encoding': 'br, gzip' });
     expect([document.status, document.headers['content-type'], document.headers['content-encoding']]).toEqual([200, 'application/pdf', undefined]);
     expect(document.body.subarray(0, 5).toString()).toBe('%PDF-');
+    // Sent whole, with its length (a download that knows its size), not in chunks.
+    expect([document.headers['content-length'], document.headers['transfer-encoding']]).toEqual([String(document.body.length), undefined]);
     const health = await raw('/api/health', { 'accept-encoding': 'br, gzip' });
     expect([health.status, health.headers['content-encoding']]).toEqual([200, undefined]);
     expect(health.headers.vary).toMatch(/, Accept-Encoding$/);

@@ -10,6 +10,9 @@ import Negotiator from 'negotiator';
 
 const ENCODINGS = ['br', 'gzip', 'identity'];
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
+// Documents drawn whole in memory, which Next.js would send in chunks without their length: gathered
+// too, and sent in one piece with it (a download that knows its size; one write to the socket).
+const WHOLE = /^application\/pdf\b/;
 // Below this the headers outweigh the saving.
 const MIN_BYTES = 1024;
 // Fast levels: at these sizes brotli 4 and gzip 6 take a fraction of a millisecond and lose a few
@@ -52,6 +55,11 @@ function isCompressible(res: ServerResponse): boolean {
   return (status === 200 || (status >= 400 && status !== 416)) && !res.hasHeader('content-encoding') && !res.hasHeader('content-range') && typeof type === 'string' && COMPRESSIBLE.test(type);
 }
 
+function isWhole(req: IncomingMessage, res: ServerResponse): boolean {
+  const type = res.getHeader('content-type');
+  return req.method !== 'HEAD' && res.statusCode === 200 && !res.hasHeader('content-encoding') && typeof type === 'string' && WHOLE.test(type);
+}
+
 // A cache in front must keep each encoding apart, even of an answer this client took as it is.
 function varyOnEncoding(res: ServerResponse) {
   const vary = res.getHeader('vary');
@@ -68,7 +76,8 @@ const chunkOf = (chunk: unknown, encoding: unknown): Buffer | undefined =>
 
 /**
  * Makes `res` compress its body in one piece when it ends, if the client accepts br or gzip and the
- * answer is text of 1 KB or more. Anything else (a PDF, an image, a range, a 304) passes as it is.
+ * answer is text of 1 KB or more; a PDF is sent in one piece too, as it is, with its length.
+ * Anything else (an image, a range, a 304) passes as it is.
  * Call before handing `res` to Next.js, whose own compression must be off (next.config.ts).
  */
 export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
@@ -86,7 +95,7 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
       varyOnEncoding(res);
       encoding = preferredEncoding(req);
     }
-    decided = encoding ? 'gather' : 'pass';
+    decided = encoding || isWhole(req, res) ? 'gather' : 'pass';
     if (decided === 'pass') restore();
     return decided;
   };
@@ -103,7 +112,15 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
   } as ServerResponse['writeHead'];
 
   res.flushHeaders = function flushHeaders() {
-    if (decide() === 'pass') original.flushHeaders.call(res);
+    if (decide() !== 'pass') return;
+    // Next.js flushes the head just before it writes the first chunk of a streamed body (a PDF):
+    // on their own, head and chunk are two writes to the socket; corked until the next tick, one.
+    const socket = res.socket;
+    if (socket && !socket.writableCorked) {
+      socket.cork();
+      process.nextTick(() => socket.uncork());
+    }
+    original.flushHeaders.call(res);
   };
 
   res.write = function write(this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
@@ -123,6 +140,10 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
     if (last) chunks.push(last);
     const body = Buffer.concat(chunks);
     const callback = callbackOf([chunk, ...rest]);
+    if (!encoding) {
+      res.setHeader('Content-Length', body.length);
+      return end.call(res, body, callback);
+    }
     if (body.length < MIN_BYTES) {
       if (res.hasHeader('content-length')) res.setHeader('Content-Length', body.length);
       return end.call(res, body, callback);
