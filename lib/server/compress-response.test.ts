@@ -40,8 +40,11 @@ describe('answers are compressed as the client accepts', () => {
     const plain = await raw('/portal/invoices', { cookie });
     const refused = await raw('/portal/invoices', { cookie, 'accept-encoding': 'br;q=0, gzip;q=0' });
     expect([br, gzip, plain, refused].map((r) => [r.status, r.headers['content-encoding']])).toEqual([[200, 'br'], [200, 'gzip'], [200, undefined], [200, undefined]]);
-    for (const answer of [br, gzip]) {
+    for (const answer of [br, gzip, plain]) {
       expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+      expect(answer.headers['transfer-encoding']).toBeUndefined();
+    }
+    for (const answer of [br, gzip]) {
       expect(answer.body.length).toBeLessThan(decoded(answer).length / 3);
     }
     // The same page each time: its markup, that is; the scripts carry each answer's own nonce, and

@@ -55,9 +55,9 @@ function isCompressible(res: ServerResponse): boolean {
   return (status === 200 || (status >= 400 && status !== 416)) && !res.hasHeader('content-encoding') && !res.hasHeader('content-range') && typeof type === 'string' && COMPRESSIBLE.test(type);
 }
 
-function isWhole(req: IncomingMessage, res: ServerResponse): boolean {
+function isWhole(res: ServerResponse): boolean {
   const type = res.getHeader('content-type');
-  return req.method !== 'HEAD' && res.statusCode === 200 && !res.hasHeader('content-encoding') && typeof type === 'string' && WHOLE.test(type);
+  return res.statusCode === 200 && !res.hasHeader('content-encoding') && typeof type === 'string' && WHOLE.test(type);
 }
 
 // A cache in front must keep each encoding apart, even of an answer this client took as it is.
@@ -75,9 +75,9 @@ const chunkOf = (chunk: unknown, encoding: unknown): Buffer | undefined =>
     : Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
 
 /**
- * Makes `res` compress its body in one piece when it ends, if the client accepts br or gzip and the
- * answer is text of 1 KB or more; a PDF is sent in one piece too, as it is, with its length.
- * Anything else (an image, a range, a 304) passes as it is.
+ * Makes `res` send a text answer or a PDF in one piece with its length when it ends, compressed if
+ * the client accepts br or gzip and it is text of 1 KB or more. Anything else (an image, a range,
+ * a 304, a HEAD) passes as it is.
  * Call before handing `res` to Next.js, whose own compression must be off (next.config.ts).
  */
 export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
@@ -91,11 +91,13 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
   // Decided once the status and headers are known: at the head, the first write or the end.
   const decide = () => {
     if (decided) return decided;
-    if (isCompressible(res)) {
+    const compressible = isCompressible(res);
+    if (compressible) {
       varyOnEncoding(res);
       encoding = preferredEncoding(req);
     }
-    decided = encoding || isWhole(req, res) ? 'gather' : 'pass';
+    // Gathered even for a client that takes it as it is: one write with its length, not chunks.
+    decided = req.method !== 'HEAD' && (compressible || isWhole(res)) ? 'gather' : 'pass';
     if (decided === 'pass') restore();
     return decided;
   };
