@@ -114,15 +114,7 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
   } as ServerResponse['writeHead'];
 
   res.flushHeaders = function flushHeaders() {
-    if (decide() !== 'pass') return;
-    // Next.js flushes the head just before it writes the first chunk of a streamed body (a PDF):
-    // on their own, head and chunk are two writes to the socket; corked until the next tick, one.
-    const socket = res.socket;
-    if (socket && !socket.writableCorked) {
-      socket.cork();
-      process.nextTick(() => socket.uncork());
-    }
-    original.flushHeaders.call(res);
+    if (decide() === 'pass') original.flushHeaders.call(res);
   };
 
   res.write = function write(this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
