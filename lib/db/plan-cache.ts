@@ -1,7 +1,9 @@
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import { PREPARABLE, PREPARED_MAX, statementRepeats } from './repeated-statements';
 
-type TQuery = (sql: string, params?: unknown[], options?: Parameters<PGlite['query']>[2]) => Promise<Results<unknown>>;
+type TOptions = Parameters<PGlite['query']>[2];
+type TQuery = (sql: string, params?: unknown[], options?: TOptions) => Promise<Results<unknown>>;
+type TExec = (sql: string, options?: TOptions) => Promise<Results<unknown>[]>;
 
 /**
  * The embedded database with its query plans kept. PGlite sends every statement unnamed, so
@@ -17,12 +19,14 @@ export function withPlanCache(pglite: PGlite): PGlite {
   let named = 0;
   const sawBefore = statementRepeats();
 
-  type TExec = (sql: string) => Promise<unknown>;
   const run = (query: TQuery, exec: TExec, inTransaction: boolean): TQuery => async (sql, params = [], options) => {
     const literals = literalsOf(params);
     if (literals === null || !PREPARABLE.test(sql)) return query(sql, params, options);
     const name = prepared.get(sql);
-    if (name !== undefined) return name ? query(`EXECUTE ${name}${literals}`, [], options) : query(sql, params, options);
+    // Without parameters, EXECUTE needs no extended protocol: `exec` sends it in two round trips
+    // where `query` takes six (parse, describe, bind, describe, execute, sync).
+    if (name) return (await exec(`EXECUTE ${name}${literals}`, options))[0]!;
+    if (name !== undefined) return query(sql, params, options);
     if (prepared.size < PREPARED_MAX && !preparing.has(sql) && sawBefore(sql)) {
       preparing.add(sql);
       try {
@@ -54,10 +58,10 @@ export function withPlanCache(pglite: PGlite): PGlite {
   }
 
   const wrapTransaction = (tx: Transaction): Transaction =>
-    Object.assign(Object.create(tx) as Transaction, { query: run(tx.query.bind(tx) as TQuery, (sql) => tx.exec(sql), true) });
+    Object.assign(Object.create(tx) as Transaction, { query: run(tx.query.bind(tx) as TQuery, tx.exec.bind(tx) as TExec, true) });
 
   // Made once: the proxy hands it out on every query.
-  const query = run(pglite.query.bind(pglite) as TQuery, (sql) => pglite.exec(sql), false);
+  const query = run(pglite.query.bind(pglite) as TQuery, pglite.exec.bind(pglite) as TExec, false);
   return new Proxy(pglite, {
     get(target, property) {
       if (property === 'query') return query;
