@@ -33,9 +33,9 @@ export const ID_PREFIXES = {
 
 export type TIdKind = keyof typeof ID_PREFIXES;
 
-// ulid asks the system for each of an id's 16 random characters on its own (a request's id cost
-// 44 µs that way, docs/performance.md); the same source fills a pool of bytes instead, a few
-// thousand at a time. A byte ÷ 256 is uniform over ulid's 32 characters.
+// ulid asks the system for each of an id's 16 random characters on its own (about 33 µs an id,
+// docs/performance.md); the same source fills a pool of bytes instead, a few thousand at a time.
+// A byte ÷ 256 is uniform over ulid's 32 characters.
 const pool = new Uint8Array(4096);
 let drawn = pool.length;
 function pooledRandom(): number {

@@ -49,15 +49,13 @@ function compress(body: Buffer, encoding: TEncoding, url: string | undefined, im
   return compressed;
 }
 
-function isCompressible(res: ServerResponse): boolean {
+/** How an answer is gathered when it ends: compressed as the client takes it, or whole as it is; or not at all. */
+function gathering(res: ServerResponse): 'compressible' | 'whole' | null {
   const type = res.getHeader('content-type');
   const status = res.statusCode;
-  return (status === 200 || (status >= 400 && status !== 416)) && !res.hasHeader('content-encoding') && !res.hasHeader('content-range') && typeof type === 'string' && COMPRESSIBLE.test(type);
-}
-
-function isWhole(res: ServerResponse): boolean {
-  const type = res.getHeader('content-type');
-  return res.statusCode === 200 && !res.hasHeader('content-encoding') && typeof type === 'string' && WHOLE.test(type);
+  if (typeof type !== 'string' || res.hasHeader('content-encoding') || res.hasHeader('content-range')) return null;
+  if (COMPRESSIBLE.test(type) && (status === 200 || (status >= 400 && status !== 416))) return 'compressible';
+  return WHOLE.test(type) && status === 200 ? 'whole' : null;
 }
 
 // A cache in front must keep each encoding apart, even of an answer this client took as it is.
@@ -91,13 +89,13 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
   // Decided once the status and headers are known: at the head, the first write or the end.
   const decide = () => {
     if (decided) return decided;
-    const compressible = isCompressible(res);
-    if (compressible) {
+    const kind = gathering(res);
+    if (kind === 'compressible') {
       varyOnEncoding(res);
       encoding = preferredEncoding(req);
     }
     // Gathered even for a client that takes it as it is: one write with its length, not chunks.
-    decided = req.method !== 'HEAD' && (compressible || isWhole(res)) ? 'gather' : 'pass';
+    decided = kind && req.method !== 'HEAD' ? 'gather' : 'pass';
     if (decided === 'pass') restore();
     return decided;
   };
@@ -134,16 +132,12 @@ export function compressOnEnd(req: IncomingMessage, res: ServerResponse): void {
     if (last) chunks.push(last);
     const body = Buffer.concat(chunks);
     const callback = callbackOf([chunk, ...rest]);
-    if (!encoding) {
+    if (!encoding || body.length < MIN_BYTES) {
       res.setHeader('Content-Length', body.length);
       return end.call(res, body, callback);
     }
-    if (body.length < MIN_BYTES) {
-      if (res.hasHeader('content-length')) res.setHeader('Content-Length', body.length);
-      return end.call(res, body, callback);
-    }
-    const compressed = compress(body, encoding!, req.url, /\bimmutable\b/.test(String(res.getHeader('cache-control') ?? '')));
-    res.setHeader('Content-Encoding', encoding!);
+    const compressed = compress(body, encoding, req.url, /\bimmutable\b/.test(String(res.getHeader('cache-control') ?? '')));
+    res.setHeader('Content-Encoding', encoding);
     res.setHeader('Content-Length', compressed.length);
     return end.call(res, compressed, callback);
   } as ServerResponse['end'];
